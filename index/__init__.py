@@ -1,0 +1,31 @@
+"""The knowledge base: load articles, chunk them, embed them and keep them in Chroma."""
+
+from index.chunking import Chunker
+from index.embedders import Embedder, build_embedder
+from index.errors import NewsdeskError
+from index.ingest import IngestReport, ingest, ingest_article
+from index.loaders import LoadProblem, iter_articles
+from index.models import Article, Chunk
+from index.services import IndexServices, build_index
+from index.settings import Settings
+from index.store import ChromaStore, ScoredChunk, StoredArticle
+
+__all__ = [
+    "Article",
+    "ChromaStore",
+    "Chunk",
+    "Chunker",
+    "Embedder",
+    "IndexServices",
+    "IngestReport",
+    "LoadProblem",
+    "NewsdeskError",
+    "ScoredChunk",
+    "Settings",
+    "StoredArticle",
+    "build_embedder",
+    "build_index",
+    "ingest",
+    "ingest_article",
+    "iter_articles",
+]

@@ -1,0 +1,106 @@
+"""Every error Newsdesk raises on purpose, each with an HTTP status and a stable code.
+
+The web layer and the CLIs turn these into responses and messages in one place
+(`web/errors.py`, `index/__main__.py`, `qa/__main__.py`); nothing else formats them.
+
+    NewsdeskError                      500 internal          base class, never raised itself
+    ├── ConfigError                    500 bad_config        an environment variable has a bad value
+    ├── InvalidRequest                 400 invalid_request   a question or parameter a caller sent is unusable
+    ├── SourceError                    422 unreadable_source one file, line or item could not become an Article
+    ├── StoreUnavailable               503 store_unavailable Chroma cannot be opened, read or written
+    ├── EmbedderMismatch               503 embedder_mismatch the collection was built by another embedder
+    └── ModelError                     502 model_error       the language or embedding model failed
+        ├── ModelAuthError             502 model_auth_failed the model server rejected the API key (never retried)
+        ├── ModelRateLimited           503 model_rate_limited the model server said 429; carries retry_after
+        ├── ModelTimeout               504 model_timeout     no reply inside OPENAI_TIMEOUT (after retries)
+        └── ModelUnavailable           503 model_unavailable the model server could not be reached
+"""
+
+from __future__ import annotations
+
+
+class NewsdeskError(Exception):
+    """Base class: `status` is the HTTP status, `code` a stable machine-readable name."""
+
+    status = 500
+    code = "internal"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class ConfigError(NewsdeskError):
+    """Raised at start-up when an environment variable cannot be used as given."""
+
+    code = "bad_config"
+
+
+class InvalidRequest(NewsdeskError):
+    """Raised when a caller's question or parameter is unusable; `field` names it."""
+
+    status = 400
+    code = "invalid_request"
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class SourceError(NewsdeskError):
+    """Raised when one source (file, line, item) cannot become an Article; others go on."""
+
+    status = 422
+    code = "unreadable_source"
+
+
+class StoreUnavailable(NewsdeskError):
+    """Raised when the Chroma store cannot be opened, read or written."""
+
+    status = 503
+    code = "store_unavailable"
+
+
+class EmbedderMismatch(NewsdeskError):
+    """Raised when a collection built by one embedder is opened with another."""
+
+    status = 503
+    code = "embedder_mismatch"
+
+
+class ModelError(NewsdeskError):
+    """Raised when a language or embedding model call fails for a reason not covered below."""
+
+    status = 502
+    code = "model_error"
+
+
+class ModelAuthError(ModelError):
+    """Raised when the model server rejects the API key; retrying cannot help."""
+
+    code = "model_auth_failed"
+
+
+class ModelRateLimited(ModelError):
+    """Raised when the model server keeps answering 429 after the allowed retries."""
+
+    status = 503
+    code = "model_rate_limited"
+
+    def __init__(self, message: str, *, retry_after: int | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class ModelTimeout(ModelError):
+    """Raised when the model does not answer within the configured timeout."""
+
+    status = 504
+    code = "model_timeout"
+
+
+class ModelUnavailable(ModelError):
+    """Raised when the model server cannot be reached at all."""
+
+    status = 503
+    code = "model_unavailable"

@@ -1,0 +1,265 @@
+"""Turn files into Articles: Markdown/text with a YAML front-matter block, JSON and JSON lines.
+
+A bad file, line or item never stops the run: it is yielded as a `LoadProblem`
+naming where it is and what is wrong, and the loader goes on with the rest.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import json
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import yaml
+
+from index.errors import SourceError
+from index.ids import article_id_for
+from index.models import Article
+
+TEXT_SUFFIXES = (".md", ".markdown", ".txt")
+JSON_SUFFIXES = (".json",)
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES + JSON_SUFFIXES + JSONL_SUFFIXES
+MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_TITLE_CHARS = 500
+
+_FIELD_ALIASES = {
+    "body": ("body", "text", "content"),
+    "published_at": ("published_at", "published", "date"),
+    "source": ("source", "outlet"),
+    "authors": ("authors", "author"),
+}
+_HUMAN_DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%Y/%m/%d")
+
+
+@dataclass(frozen=True)
+class LoadProblem:
+    """Something that could not be read: `location` is `path`, `path:line` or `path#item`."""
+
+    location: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.reason}"
+
+
+def iter_articles(paths: Iterable[str | Path], *, default_source: str | None = None) -> Iterator[Article | LoadProblem]:
+    """Yield an Article or a LoadProblem for every article found under `paths` (files or folders)."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*") if _is_article_file(p))
+            if not files:
+                yield LoadProblem(str(path), f"no article files ({', '.join(SUPPORTED_SUFFIXES)}) in this folder")
+            for file in files:
+                yield from load_file(file, default_source=default_source)
+        else:
+            yield from load_file(path, default_source=default_source)
+
+
+def _is_article_file(path: Path) -> bool:
+    # README files document a folder of articles; they are not articles themselves.
+    hidden = any(part.startswith(".") for part in path.parts)
+    return path.is_file() and path.suffix.lower() in SUPPORTED_SUFFIXES and not hidden and path.stem.upper() != "README"
+
+
+def load_file(path: Path, *, default_source: str | None = None) -> Iterator[Article | LoadProblem]:
+    """Yield the article(s) in one file, or a LoadProblem for each part that cannot be read."""
+    location = str(path)
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        yield LoadProblem(location, f"unsupported file type {suffix or '(none)'}; use {', '.join(SUPPORTED_SUFFIXES)}")
+        return
+    try:
+        text = _read_text(path)
+    except SourceError as exc:
+        yield LoadProblem(location, exc.message)
+        return
+    if suffix in JSONL_SUFFIXES:
+        yield from _load_json_lines(text, location, default_source)
+    elif suffix in JSON_SUFFIXES:
+        yield from _load_json(text, location, default_source)
+    else:
+        yield _guard(location, lambda: parse_front_matter_text(text, default_source=default_source))
+
+
+def _read_text(path: Path) -> str:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise SourceError(f"file is {size} bytes, over the {MAX_FILE_BYTES}-byte limit")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise SourceError("no such file") from None
+    except IsADirectoryError:
+        raise SourceError("is a directory") from None
+    except OSError as exc:
+        raise SourceError(f"cannot read: {exc.strerror or exc}") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise SourceError(f"not UTF-8 text (byte 0x{data[exc.start]:02x} on line {line})") from None
+
+
+def _guard(location: str, build: Any) -> Article | LoadProblem:
+    try:
+        return build()
+    except SourceError as exc:
+        return LoadProblem(location, exc.message)
+
+
+def _load_json(text: str, location: str, default_source: str | None) -> Iterator[Article | LoadProblem]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        yield LoadProblem(f"{location}:{exc.lineno}", f"invalid JSON: {exc.msg}")
+        return
+    items = data if isinstance(data, list) else [data]
+    for index, item in enumerate(items, start=1):
+        where = f"{location}#{index}" if isinstance(data, list) else location
+        yield _guard(where, lambda item=item: article_from_fields(item, default_source=default_source))
+
+
+def _load_json_lines(text: str, location: str, default_source: str | None) -> Iterator[Article | LoadProblem]:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{location}:{number}"
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield LoadProblem(where, f"invalid JSON: {exc.msg} (column {exc.colno})")
+            continue
+        yield _guard(where, lambda item=item: article_from_fields(item, default_source=default_source))
+
+
+def parse_front_matter_text(text: str, *, default_source: str | None = None) -> Article:
+    """Parse Markdown/text with an optional `---` YAML block; without one the first line is the title."""
+    text = text.replace("\r\n", "\n")
+    fields: dict[str, Any] = {}
+    body = text
+    if text.startswith("---\n"):
+        end = re.search(r"^---[ \t]*$", text[4:], flags=re.MULTILINE)
+        if end is None:
+            raise SourceError("front matter starts with '---' on line 1 but has no closing '---' line")
+        header = text[4 : 4 + end.start()]
+        body = text[4 + end.end() :]
+        try:
+            loaded = yaml.safe_load(header)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            line = f" on line {mark.line + 2}" if mark is not None else ""
+            raise SourceError(f"front matter is not valid YAML{line}: {getattr(exc, 'problem', None) or exc}") from None
+        if loaded is not None and not isinstance(loaded, dict):
+            raise SourceError("front matter must be a mapping of keys (title:, source:, url:, ...)")
+        fields = dict(loaded or {})
+    else:
+        lines = body.strip().split("\n", 1)
+        fields["title"] = lines[0].lstrip("#").strip()
+        body = lines[1] if len(lines) > 1 else ""
+    fields.setdefault("body", body)
+    return article_from_fields(fields, default_source=default_source)
+
+
+def article_from_fields(fields: object, *, default_source: str | None = None) -> Article:
+    """Build an Article from a mapping of fields, with defaults for what a news item may lack."""
+    if not isinstance(fields, Mapping):
+        raise SourceError(f"an article must be an object with title and body, not {type(fields).__name__}")
+    body = _text_field(fields, "body").strip()
+    if not body:
+        raise SourceError("article has no body text")
+    url = _text_field(fields, "url").strip() or None
+    if url is not None:
+        parts = urlsplit(url)
+        if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+            raise SourceError(f"url must be an http(s) address, not {url[:80]!r}")
+    title = " ".join(_text_field(fields, "title").split()) or _title_from_body(body)
+    if len(title) > MAX_TITLE_CHARS:
+        title = title[: MAX_TITLE_CHARS - 1] + "…"
+    source = " ".join(_text_field(fields, "source").split()) or default_source or _host(url) or "unknown"
+    return Article(
+        id=article_id_for(url=url, title=title, body=body),
+        title=title,
+        body=body,
+        url=url,
+        source=source,
+        published_at=parse_date(_raw_field(fields, "published_at")),
+        authors=_authors(_raw_field(fields, "authors")),
+    )
+
+
+def _raw_field(fields: Mapping[Any, Any], name: str) -> Any:
+    for key in _FIELD_ALIASES.get(name, (name,)):
+        if key in fields and fields[key] is not None:
+            return fields[key]
+    return None
+
+
+def _text_field(fields: Mapping[Any, Any], name: str) -> str:
+    value = _raw_field(fields, name)
+    if value is None:
+        return ""
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        return str(value)
+    raise SourceError(f"{name} must be text, not {type(value).__name__}")
+
+
+def _title_from_body(body: str) -> str:
+    first_line = body.strip().split("\n", 1)[0]
+    words = first_line.split()
+    return " ".join(words[:12]) + ("…" if len(words) > 12 else "")
+
+
+def _host(url: str | None) -> str | None:
+    return urlsplit(url).hostname if url else None
+
+
+def _authors(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return tuple(name.strip() for name in re.split(r",| and ", value) if name.strip())
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(v.strip() for v in value if v.strip())
+    raise SourceError("authors must be a name or a list of names")
+
+
+def parse_date(value: Any) -> datetime | None:
+    """Accept ISO 8601, RFC 2822 and 'March 6, 2023'; a naive time is taken as UTC."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        parsed = value
+    elif isinstance(value, date):
+        parsed = datetime(value.year, value.month, value.day)
+    elif isinstance(value, str):
+        parsed = _parse_date_text(value.strip())
+    else:
+        raise SourceError(f"published_at must be a date, not {type(value).__name__}")
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=timezone.utc)
+    return parsed.astimezone(timezone.utc)
+
+
+def _parse_date_text(text: str) -> datetime:
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        pass
+    try:
+        return email.utils.parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        pass
+    for fmt in _HUMAN_DATE_FORMATS:
+        try:
+            return datetime.strptime(text, fmt)
+        except ValueError:
+            continue
+    raise SourceError(f"published_at {text[:40]!r} is not a date; use ISO 8601 such as 2023-03-06T14:30:00Z")

@@ -1,0 +1,137 @@
+"""The one place Newsdesk reads its configuration: `Settings.from_env(os.environ)`.
+
+Every variable is listed in the README's configuration table; tests build
+`Settings(...)` directly instead of touching the environment.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from index.errors import ConfigError
+
+EMBEDDERS = ("minilm", "openai")
+ANSWER_MODES = ("auto", "extractive", "llm")
+# MiniLM reads at most 256 wordpieces including [CLS], [SEP] and the title we prefix.
+MINILM_MAX_TOKENS = 256
+TITLE_TOKEN_ALLOWANCE = 40
+
+
+@dataclass(frozen=True)
+class Settings:
+    chroma_path: Path = Path("var/chroma")
+    chroma_url: str | None = None
+    collection: str = "articles"
+    embedder: str = "minilm"
+    openai_api_key: str | None = None
+    openai_base_url: str | None = None
+    openai_model: str = "gpt-4o-mini"
+    openai_embedding_model: str = "text-embedding-3-small"
+    openai_timeout: float = 30.0
+    openai_max_retries: int = 2
+    answer_mode: str = "auto"
+    top_k: int = 5
+    max_top_k: int = 20
+    min_score: float = 0.30
+    chunk_tokens: int = 160
+    chunk_overlap: int = 32
+    max_question_chars: int = 1000
+    max_body_bytes: int = 64 * 1024
+    host: str = "127.0.0.1"
+    port: int = 5000
+
+    def __post_init__(self) -> None:
+        if self.embedder not in EMBEDDERS:
+            raise ConfigError(f"NEWSDESK_EMBEDDER must be one of {', '.join(EMBEDDERS)}, not {self.embedder!r}")
+        if self.answer_mode not in ANSWER_MODES:
+            raise ConfigError(
+                f"NEWSDESK_ANSWER_MODE must be one of {', '.join(ANSWER_MODES)}, not {self.answer_mode!r}"
+            )
+        if self.answer_mode == "llm" and not self.openai_api_key:
+            raise ConfigError("NEWSDESK_ANSWER_MODE=llm needs OPENAI_API_KEY (any value for a local server)")
+        if self.embedder == "openai" and not self.openai_api_key:
+            raise ConfigError("NEWSDESK_EMBEDDER=openai needs OPENAI_API_KEY")
+        if not 1 <= self.top_k <= self.max_top_k:
+            raise ConfigError(f"NEWSDESK_TOP_K must be between 1 and NEWSDESK_MAX_TOP_K ({self.max_top_k})")
+        if not 0.0 <= self.min_score <= 1.0:
+            raise ConfigError("NEWSDESK_MIN_SCORE must be between 0 and 1")
+        limit = MINILM_MAX_TOKENS - TITLE_TOKEN_ALLOWANCE
+        if not 16 <= self.chunk_tokens <= limit:
+            raise ConfigError(f"NEWSDESK_CHUNK_TOKENS must be between 16 and {limit} (MiniLM reads 256 tokens)")
+        if not 0 <= self.chunk_overlap < self.chunk_tokens // 2:
+            raise ConfigError("NEWSDESK_CHUNK_OVERLAP must be at least 0 and under half of NEWSDESK_CHUNK_TOKENS")
+        if self.openai_timeout <= 0:
+            raise ConfigError("OPENAI_TIMEOUT must be a positive number of seconds")
+        if self.openai_max_retries < 0:
+            raise ConfigError("OPENAI_MAX_RETRIES must be 0 or more")
+        if self.chroma_url:
+            parts = urlsplit(self.chroma_url)
+            if parts.scheme not in ("http", "https") or not parts.hostname:
+                raise ConfigError(f"CHROMA_URL must look like http://host:8000, not {self.chroma_url!r}")
+
+    @property
+    def uses_llm(self) -> bool:
+        """True when answers come from the OpenAI-compatible model rather than extraction."""
+        if self.answer_mode == "auto":
+            return bool(self.openai_api_key)
+        return self.answer_mode == "llm"
+
+    def replace(self, **changes: object) -> Settings:
+        """A copy with some fields changed (validated again)."""
+        return dataclasses.replace(self, **changes)
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str]) -> Settings:
+        """Build settings from environment variables; unset or empty ones take the defaults."""
+        env = {k: v for k, v in environ.items() if v.strip() != ""}
+        defaults = cls.__dataclass_fields__
+        values: dict[str, object] = {}
+        for field_name, var in _VARIABLES.items():
+            if var not in env:
+                continue
+            raw = env[var].strip()
+            kind = defaults[field_name].type
+            values[field_name] = _convert(var, raw, kind)
+        return cls(**values)
+
+
+_VARIABLES = {
+    "chroma_path": "CHROMA_PATH",
+    "chroma_url": "CHROMA_URL",
+    "collection": "NEWSDESK_COLLECTION",
+    "embedder": "NEWSDESK_EMBEDDER",
+    "openai_api_key": "OPENAI_API_KEY",
+    "openai_base_url": "OPENAI_BASE_URL",
+    "openai_model": "OPENAI_MODEL",
+    "openai_embedding_model": "OPENAI_EMBEDDING_MODEL",
+    "openai_timeout": "OPENAI_TIMEOUT",
+    "openai_max_retries": "OPENAI_MAX_RETRIES",
+    "answer_mode": "NEWSDESK_ANSWER_MODE",
+    "top_k": "NEWSDESK_TOP_K",
+    "max_top_k": "NEWSDESK_MAX_TOP_K",
+    "min_score": "NEWSDESK_MIN_SCORE",
+    "chunk_tokens": "NEWSDESK_CHUNK_TOKENS",
+    "chunk_overlap": "NEWSDESK_CHUNK_OVERLAP",
+    "max_question_chars": "NEWSDESK_MAX_QUESTION_CHARS",
+    "max_body_bytes": "NEWSDESK_MAX_BODY_BYTES",
+    "host": "HOST",
+    "port": "PORT",
+}
+
+
+def _convert(var: str, raw: str, kind: object) -> object:
+    kind_name = kind if isinstance(kind, str) else getattr(kind, "__name__", str(kind))
+    try:
+        if kind_name == "int":
+            return int(raw)
+        if kind_name == "float":
+            return float(raw)
+    except ValueError:
+        raise ConfigError(f"{var} must be a number, not {raw!r}") from None
+    if kind_name == "Path":
+        return Path(raw)
+    return raw

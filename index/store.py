@@ -1,0 +1,321 @@
+"""Chroma, and only here: chunks with their vectors, plus a manifest of published article versions.
+
+Chroma has no transactions, so an article becomes visible in one step: its chunks are
+upserted under version-specific ids first, then its manifest entry is switched to the
+new version, and only then are the old version's chunks deleted. A search returns a
+chunk only when its version is the one the manifest names, so a reader never sees a mix
+of two versions, and an ingest killed at any point leaves every article wholly old,
+wholly new or absent. Embeddings are always passed in, so Chroma's own default model is
+never loaded or downloaded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+from urllib.parse import urlsplit
+
+from index.errors import EmbedderMismatch, NewsdeskError, StoreUnavailable
+from index.models import Article, Chunk
+from index.settings import Settings
+
+SCHEMA_VERSION = 1
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    """An article's manifest entry: which version is published, and whether old chunks are gone."""
+
+    id: str
+    version: str
+    n_chunks: int
+    clean: bool
+    title: str
+    url: str | None
+    source: str
+    published_at: str | None
+    authors: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "url": self.url,
+            "source": self.source,
+            "published_at": self.published_at,
+            "authors": list(self.authors),
+            "chunks": self.n_chunks,
+        }
+
+
+@dataclass(frozen=True)
+class ScoredChunk:
+    """A chunk found by a search, with its article's fields and a cosine similarity in [-1, 1]."""
+
+    chunk_id: str
+    article_id: str
+    text: str
+    start: int
+    end: int
+    score: float
+    title: str
+    url: str | None
+    source: str
+    published_at: str | None
+
+
+def open_chroma_client(settings: Settings) -> Any:
+    """A Chroma HttpClient when CHROMA_URL is set, else a PersistentClient at CHROMA_PATH."""
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    # Chroma's telemetry would phone home; Newsdesk runs offline.
+    chroma_settings = ChromaSettings(anonymized_telemetry=False)
+    if settings.chroma_url:
+        parts = urlsplit(settings.chroma_url)
+        where = settings.chroma_url
+        connect: Callable[[], Any] = lambda: chromadb.HttpClient(  # noqa: E731
+            host=parts.hostname, port=parts.port or (443 if parts.scheme == "https" else 8000), ssl=parts.scheme == "https",
+            settings=chroma_settings,
+        )
+    else:
+        path = Path(settings.chroma_path)
+        where = str(path)
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreUnavailable(f"cannot create the Chroma folder {path}: {exc.strerror}; set CHROMA_PATH") from None
+        connect = lambda: chromadb.PersistentClient(path=str(path), settings=chroma_settings)  # noqa: E731
+    try:
+        return connect()
+    except Exception as exc:
+        raise StoreUnavailable(f"cannot open the Chroma store at {where}: {exc}") from exc
+
+
+class ChromaStore:
+    """The knowledge base's store: publish, search, list and delete articles in one Chroma collection."""
+
+    def __init__(self, client: Any, collection: str, *, embedder_name: str, dimension: int, location: str = "") -> None:
+        self.location = location or collection
+        self.collection_name = collection
+        self._client = client
+        self._embedder_name = embedder_name
+        self._dimension = dimension
+        self._chunks, self._manifest = self._guard("open", lambda: self._open_collections())
+        self._check_embedder()
+        self._batch = self._guard("open", lambda: int(client.get_max_batch_size()))
+
+    @classmethod
+    def open(cls, settings: Settings, *, embedder_name: str, dimension: int) -> ChromaStore:
+        """Open (or create) the configured collection, refusing one built by another embedder."""
+        client = open_chroma_client(settings)
+        location = settings.chroma_url or str(settings.chroma_path)
+        return cls(client, settings.collection, embedder_name=embedder_name, dimension=dimension, location=location)
+
+    def _open_collections(self) -> tuple[Any, Any]:
+        chunks = self._client.get_or_create_collection(
+            self.collection_name,
+            embedding_function=None,
+            configuration={"hnsw": {"space": "cosine"}},
+            metadata={"embedder": self._embedder_name, "dimension": self._dimension, "newsdesk_schema": SCHEMA_VERSION},
+        )
+        # The manifest is never searched by vector; Chroma still wants one, so each entry gets [1.0].
+        manifest = self._client.get_or_create_collection(f"{self.collection_name}__manifest", embedding_function=None)
+        return chunks, manifest
+
+    def _check_embedder(self) -> None:
+        meta = self._chunks.metadata or {}
+        built_by, dims = meta.get("embedder"), meta.get("dimension")
+        if built_by != self._embedder_name or dims != self._dimension:
+            raise EmbedderMismatch(
+                f"collection {self.collection_name!r} at {self.location} was built by {built_by or 'another tool'}"
+                f" ({dims or '?'} dimensions) but the configured embedder is {self._embedder_name}"
+                f" ({self._dimension} dimensions); set NEWSDESK_EMBEDDER back, choose another NEWSDESK_COLLECTION,"
+                " or run `python -m index reset --yes` and ingest again"
+            )
+
+    def _guard(self, action: str, call: Callable[[], T]) -> T:
+        try:
+            return call()
+        except NewsdeskError:
+            raise
+        except Exception as exc:
+            raise StoreUnavailable(f"Chroma store at {self.location} failed to {action}: {exc}") from exc
+
+    def ping(self) -> None:
+        """Raise StoreUnavailable unless the store answers."""
+        self._guard("answer", lambda: self._chunks.count())
+
+    def article(self, article_id: str) -> StoredArticle | None:
+        """The published version of an article, or None if it is not in the store."""
+        found = self._guard("read", lambda: self._manifest.get(ids=[article_id], include=["metadatas"]))
+        if not found["ids"]:
+            return None
+        return _stored_article(found["ids"][0], found["metadatas"][0])
+
+    def publish(self, article: Article, chunks: Sequence[Chunk], embeddings: Sequence[Sequence[float]]) -> None:
+        """Make `chunks` the article's visible content, replacing any earlier version as one step."""
+        if len(chunks) != len(embeddings):
+            raise ValueError("one embedding per chunk is required")
+        metadatas = [_chunk_metadata(article, chunk) for chunk in chunks]
+        for start in range(0, len(chunks), self._batch):
+            end = start + self._batch
+            self._guard(
+                "write",
+                lambda start=start, end=end: self._chunks.upsert(
+                    ids=[c.id for c in chunks[start:end]],
+                    embeddings=[list(e) for e in embeddings[start:end]],
+                    documents=[c.text for c in chunks[start:end]],
+                    metadatas=metadatas[start:end],
+                ),
+            )
+        self._write_manifest(article, n_chunks=len(chunks), clean=False)
+        self.finish(article)
+
+    def finish(self, article: Article) -> None:
+        """Delete chunks of versions other than the published one (the last step of a publish)."""
+        self._guard(
+            "delete old chunks",
+            lambda: self._chunks.delete(
+                where={"$and": [{"article_id": article.id}, {"version": {"$ne": article.version}}]}
+            ),
+        )
+        stored = self.article(article.id)
+        if stored is not None and stored.version == article.version:
+            self._write_manifest(article, n_chunks=stored.n_chunks, clean=True)
+
+    def _write_manifest(self, article: Article, *, n_chunks: int, clean: bool) -> None:
+        metadata = {
+            **_article_metadata(article),
+            "version": article.version,
+            "n_chunks": n_chunks,
+            "clean": clean,
+        }
+        self._guard(
+            "write the manifest",
+            lambda: self._manifest.upsert(ids=[article.id], embeddings=[[1.0]], metadatas=[metadata]),
+        )
+
+    def delete_article(self, article_id: str) -> bool:
+        """Remove an article and all its chunks; False if it was not there."""
+        existed = self.article(article_id) is not None
+        # Manifest first: the article disappears from searches before its chunks are removed.
+        self._guard("delete", lambda: self._manifest.delete(ids=[article_id]))
+        self._guard("delete", lambda: self._chunks.delete(where={"article_id": article_id}))
+        return existed
+
+    def search(self, embedding: Sequence[float], n: int) -> list[ScoredChunk]:
+        """The `n` chunks nearest to `embedding` among published article versions, best first."""
+        if n <= 0:
+            return []
+        # Chunks of unpublished or superseded versions are filtered out, so ask for some spare.
+        wanted = n * 2 + 8
+        result = self._guard(
+            "search",
+            lambda: self._chunks.query(
+                query_embeddings=[list(embedding)], n_results=wanted, include=["documents", "metadatas", "distances"]
+            ),
+        )
+        ids, docs, metas, dists = result["ids"][0], result["documents"][0], result["metadatas"][0], result["distances"][0]
+        published = self._published_versions({m["article_id"] for m in metas})
+        found = [
+            _scored_chunk(chunk_id, doc, meta, dist)
+            for chunk_id, doc, meta, dist in zip(ids, docs, metas, dists)
+            if published.get(meta["article_id"]) == meta["version"]
+        ]
+        return found[:n]
+
+    def _published_versions(self, article_ids: set[str]) -> dict[str, str]:
+        if not article_ids:
+            return {}
+        found = self._guard("read", lambda: self._manifest.get(ids=sorted(article_ids), include=["metadatas"]))
+        return {aid: meta["version"] for aid, meta in zip(found["ids"], found["metadatas"])}
+
+    def list_articles(self, *, limit: int = 100, offset: int = 0) -> list[StoredArticle]:
+        """Published articles, in the store's order."""
+        found = self._guard("read", lambda: self._manifest.get(include=["metadatas"], limit=limit, offset=offset))
+        return [_stored_article(aid, meta) for aid, meta in zip(found["ids"], found["metadatas"])]
+
+    def stats(self) -> dict[str, Any]:
+        """Counts a person (or `python -m index stats --json`) can check after an ingest."""
+        articles = self._guard("count", lambda: self._manifest.count())
+        stored_chunks = self._guard("count", lambda: self._chunks.count())
+        visible_chunks = sum(a.n_chunks for a in self._all_articles())
+        return {
+            "collection": self.collection_name,
+            "location": self.location,
+            "embedder": self._embedder_name,
+            "dimension": self._dimension,
+            "articles": articles,
+            "chunks": visible_chunks,
+            "stored_chunks": stored_chunks,
+        }
+
+    def _all_articles(self) -> list[StoredArticle]:
+        page, offset, everything = 1000, 0, []
+        while batch := self.list_articles(limit=page, offset=offset):
+            everything.extend(batch)
+            offset += page
+        return everything
+
+    def reset(self) -> None:
+        """Delete the collection and its manifest; the next open starts empty."""
+        for name in (self.collection_name, f"{self.collection_name}__manifest"):
+            self._guard("reset", lambda name=name: self._client.delete_collection(name))
+        self._chunks, self._manifest = self._guard("open", lambda: self._open_collections())
+
+
+def _article_metadata(article: Article) -> dict[str, Any]:
+    # Chroma metadata values cannot be None or lists; absent fields are simply left out.
+    meta: dict[str, Any] = {"article_id": article.id, "title": article.title, "source": article.source}
+    if article.url:
+        meta["url"] = article.url
+    if article.published_at:
+        meta["published_at"] = article.published_iso
+        meta["published_ts"] = int(article.published_at.timestamp())
+    if article.authors:
+        meta["authors"] = "; ".join(article.authors)
+    return meta
+
+
+def _chunk_metadata(article: Article, chunk: Chunk) -> dict[str, Any]:
+    return {
+        **_article_metadata(article),
+        "version": article.version,
+        "seq": chunk.seq,
+        "start": chunk.start,
+        "end": chunk.end,
+    }
+
+
+def _stored_article(article_id: str, meta: dict[str, Any]) -> StoredArticle:
+    authors = tuple(a for a in str(meta.get("authors", "")).split("; ") if a)
+    return StoredArticle(
+        id=article_id,
+        version=meta["version"],
+        n_chunks=int(meta["n_chunks"]),
+        clean=bool(meta["clean"]),
+        title=meta.get("title", ""),
+        url=meta.get("url"),
+        source=meta.get("source", "unknown"),
+        published_at=meta.get("published_at"),
+        authors=authors,
+    )
+
+
+def _scored_chunk(chunk_id: str, text: str, meta: dict[str, Any], distance: float) -> ScoredChunk:
+    return ScoredChunk(
+        chunk_id=chunk_id,
+        article_id=meta["article_id"],
+        text=text,
+        start=int(meta["start"]),
+        end=int(meta["end"]),
+        score=1.0 - float(distance),
+        title=meta.get("title", ""),
+        url=meta.get("url"),
+        source=meta.get("source", "unknown"),
+        published_at=meta.get("published_at"),
+    )

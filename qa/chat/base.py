@@ -1,0 +1,31 @@
+"""The two roles of answering: a ChatModel (an LLM) and an Answerer (what drafts an answer)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Protocol, runtime_checkable
+
+from qa.models import Completion, Message, Passage
+
+
+@runtime_checkable
+class ChatModel(Protocol):
+    name: str
+
+    def complete(self, messages: Sequence[Message]) -> Completion:
+        """The model's whole reply to `messages`."""
+        ...
+
+    def stream(self, messages: Sequence[Message]) -> Iterator[str]:
+        """The reply as it is generated, in text pieces."""
+        ...
+
+
+@runtime_checkable
+class Answerer(Protocol):
+    """Drafts an answer with [n] marks from numbered passages; the citation checker verifies it."""
+
+    mode: str
+    model: str
+
+    def draft(self, question: str, passages: Sequence[Passage]) -> Completion: ...

@@ -1,0 +1,117 @@
+"""The answerer used when no language model is configured: it quotes, it does not write.
+
+It picks the retrieved sentences closest in meaning to the question (MiniLM
+similarity plus a small bonus for shared words), skips near-repeats (maximal marginal
+relevance) and cites each by its passage number. When no sentence is close enough it
+says that the articles do not answer the question.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from index import Embedder
+
+from qa.models import Completion, Passage
+from qa.prompts import NOT_IN_SOURCES
+from qa.sentences import split_sentences
+
+PREFACE = "Extractive answer (sentences quoted from the articles; no language model was used):"
+_STOPWORDS = frozenset(
+    "a an the of to in on at for by with and or but is are was were be been did do does has have had "
+    "what who whom which when where why how that this these those it its as from about into than then "
+    "there their they he she his her him them not no yes any all can could would should will".split()
+)
+_WORD = re.compile(r"[A-Za-z0-9]+")
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    passage: Passage
+    text: str
+    relevance: float
+    vector: list[float]
+
+
+class ExtractiveAnswerer:
+    """Quotes up to `max_sentences` retrieved sentences that answer the question, each cited."""
+
+    mode = "extractive"
+
+    def __init__(
+        self,
+        embedder: Embedder,
+        *,
+        max_sentences: int = 3,
+        min_relevance: float = 0.35,
+        diversity: float = 0.3,
+        redundancy_cutoff: float = 0.9,
+    ) -> None:
+        self.embedder = embedder
+        self.model = f"extractive ({embedder.name})"
+        self.max_sentences = max_sentences
+        self.min_relevance = min_relevance
+        self.diversity = diversity
+        self.redundancy_cutoff = redundancy_cutoff
+
+    def draft(self, question: str, passages: Sequence[Passage]) -> Completion:
+        candidates = self._candidates(question, passages)
+        chosen = self._select(candidates)
+        if not chosen:
+            return Completion(text=NOT_IN_SOURCES, model=self.model)
+        lines = [PREFACE] + [f"\u201c{c.text}\u201d [{c.passage.n}]" for c in chosen]
+        return Completion(text="\n".join(lines), model=self.model)
+
+    def _candidates(self, question: str, passages: Sequence[Passage]) -> list[_Candidate]:
+        pieces = [(p, s.text) for p in passages for s in split_sentences(p.text) if _is_quotable(s.text)]
+        if not pieces:
+            return []
+        vectors = self.embedder.embed_documents([question] + [text for _, text in pieces])
+        question_vector, sentence_vectors = vectors[0], vectors[1:]
+        question_words = _content_words(question)
+        candidates = []
+        for (passage, text), vector in zip(pieces, sentence_vectors):
+            overlap = len(question_words & _content_words(text)) / len(question_words) if question_words else 0.0
+            relevance = _cosine(question_vector, vector) + 0.15 * overlap
+            candidates.append(_Candidate(passage, text, relevance, vector))
+        return candidates
+
+    def _select(self, candidates: list[_Candidate]) -> list[_Candidate]:
+        pool = [c for c in candidates if c.relevance >= self.min_relevance]
+        if not pool:
+            return []
+        best = max(c.relevance for c in pool)
+        # Quote only sentences nearly as relevant as the best one: a weak second quote adds noise.
+        pool = [c for c in pool if c.relevance >= best - 0.15]
+        chosen: list[_Candidate] = []
+        while pool and len(chosen) < self.max_sentences:
+            def marginal(c: _Candidate) -> float:
+                similarity = max((_cosine(c.vector, s.vector) for s in chosen), default=0.0)
+                return (1 - self.diversity) * c.relevance - self.diversity * similarity
+
+            pick = max(pool, key=marginal)
+            pool.remove(pick)
+            if all(_cosine(pick.vector, s.vector) < self.redundancy_cutoff for s in chosen):
+                chosen.append(pick)
+        return chosen
+
+
+def _is_quotable(sentence: str) -> bool:
+    # Chunk edges and headlines give fragments; a quote must read as a whole sentence.
+    starts_well = sentence[:1].isupper() or sentence[:1].isdigit() or sentence[:1] in "\"\u201c"
+    ends_well = sentence.rstrip("\"'\u201d\u2019)").endswith((".", "!", "?"))
+    return len(sentence.split()) >= 6 and starts_well and ends_well
+
+
+def _content_words(text: str) -> set[str]:
+    # Five-letter prefixes make "advise", "adviser" and "advising" one word.
+    return {w.lower()[:5] for w in _WORD.findall(text) if w.lower() not in _STOPWORDS}
+
+
+def _cosine(a: Sequence[float], b: Sequence[float]) -> float:
+    dot = sum(x * y for x, y in zip(a, b))
+    norm = math.sqrt(sum(x * x for x in a)) * math.sqrt(sum(y * y for y in b))
+    return dot / norm if norm else 0.0

@@ -1,0 +1,22 @@
+"""Answers written by a language model from the prompt in `qa/prompts.py`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from qa.chat.base import ChatModel
+from qa.models import Completion, Passage
+from qa.prompts import build_prompt
+
+
+class LLMAnswerer:
+    """Asks a ChatModel to answer from the passages with [n] citations."""
+
+    mode = "llm"
+
+    def __init__(self, chat_model: ChatModel) -> None:
+        self.chat_model = chat_model
+        self.model = chat_model.name
+
+    def draft(self, question: str, passages: Sequence[Passage]) -> Completion:
+        return self.chat_model.complete(build_prompt(question, passages))

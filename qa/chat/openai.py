@@ -1,0 +1,48 @@
+"""A ChatModel for OpenAI and any OpenAI-compatible server (Ollama, vLLM, llama.cpp) via `base_url`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from index.errors import ModelError
+from index.openai_client import make_openai_client, translate_openai_errors
+from index.settings import Settings
+
+from qa.models import Completion, Message
+
+
+class OpenAIChatModel:
+    """Chat completions at temperature 0, with the timeout and retries the settings give."""
+
+    def __init__(self, settings: Settings) -> None:
+        self._client = make_openai_client(settings)
+        self.name = settings.openai_model
+
+    def complete(self, messages: Sequence[Message]) -> Completion:
+        with translate_openai_errors("language model"):
+            response = self._client.chat.completions.create(
+                model=self.name, messages=[m.to_dict() for m in messages], temperature=0
+            )
+        if not response.choices:
+            raise ModelError("the language model returned no answer")
+        usage = response.usage
+        return Completion(
+            text=response.choices[0].message.content or "",
+            model=response.model or self.name,
+            usage={
+                "prompt_tokens": usage.prompt_tokens,
+                "completion_tokens": usage.completion_tokens,
+                "total_tokens": usage.total_tokens,
+            }
+            if usage
+            else {},
+        )
+
+    def stream(self, messages: Sequence[Message]) -> Iterator[str]:
+        with translate_openai_errors("language model"):
+            chunks = self._client.chat.completions.create(
+                model=self.name, messages=[m.to_dict() for m in messages], temperature=0, stream=True
+            )
+            for chunk in chunks:
+                if chunk.choices and chunk.choices[0].delta.content:
+                    yield chunk.choices[0].delta.content

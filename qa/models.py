@@ -1,0 +1,123 @@
+"""The answering domain: numbered Passages in, an Answer with Citations out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Role = Literal["system", "user", "assistant"]
+
+
+@dataclass(frozen=True)
+class Message:
+    role: Role
+    content: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"role": self.role, "content": self.content}
+
+
+@dataclass(frozen=True)
+class Completion:
+    """A model's reply: its text, which model made it, and token usage when the server reports it."""
+
+    text: str
+    model: str
+    usage: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A retrieved chunk as shown to the model: `n` is its citation number, from 1."""
+
+    n: int
+    chunk_id: str
+    article_id: str
+    title: str
+    url: str | None
+    source: str
+    published_at: str | None
+    text: str
+    start: int
+    end: int
+    score: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "n": self.n,
+            "chunk_id": self.chunk_id,
+            "article_id": self.article_id,
+            "title": self.title,
+            "url": self.url,
+            "source": self.source,
+            "published_at": self.published_at,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "score": round(self.score, 4),
+        }
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A passage the answer cites, and `quote`: the sentence of it that best supports the claim.
+
+    `quote_start`/`quote_end` are the quote's character offsets in the article's body.
+    """
+
+    n: int
+    chunk_id: str
+    article_id: str
+    title: str
+    url: str | None
+    source: str
+    published_at: str | None
+    quote: str
+    quote_start: int
+    quote_end: int
+    passage: str
+    score: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "n": self.n,
+            "chunk_id": self.chunk_id,
+            "article_id": self.article_id,
+            "title": self.title,
+            "url": self.url,
+            "source": self.source,
+            "published_at": self.published_at,
+            "quote": self.quote,
+            "quote_start": self.quote_start,
+            "quote_end": self.quote_end,
+            "passage": self.passage,
+            "score": round(self.score, 4),
+        }
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What a reader gets: the text with [n] marks, the citations behind them, and how it was made."""
+
+    text: str
+    citations: tuple[Citation, ...]
+    refused: bool
+    mode: str
+    model: str
+    passages: tuple[Passage, ...] = ()
+    timings_ms: dict[str, float] = field(default_factory=dict)
+    usage: dict[str, int] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "answer": self.text,
+            "citations": [c.to_dict() for c in self.citations],
+            "refused": self.refused,
+            "mode": self.mode,
+            "model": self.model,
+            "passages": [p.to_dict() for p in self.passages],
+            "timings_ms": {k: round(v, 1) for k, v in self.timings_ms.items()},
+            "usage": dict(self.usage),
+            "warnings": list(self.warnings),
+        }

@@ -1,0 +1,33 @@
+"""`build_services(settings)`: the one place that picks the real adapters for answering."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from index import ChromaStore, Embedder, IndexServices, Settings, build_index
+
+from qa.chat import Answerer, ChatModel, ExtractiveAnswerer, LLMAnswerer
+
+
+@dataclass(frozen=True)
+class Services:
+    settings: Settings
+    index: IndexServices
+    answerer: Answerer
+
+
+def build_services(
+    settings: Settings,
+    *,
+    embedder: Embedder | None = None,
+    store: ChromaStore | None = None,
+    chat_model: ChatModel | None = None,
+) -> Services:
+    """Embedder, store and answerer for `settings`; tests pass fakes for any of them."""
+    index = build_index(settings, embedder=embedder, store=store)
+    if chat_model is None and settings.uses_llm:
+        from qa.chat.openai import OpenAIChatModel
+
+        chat_model = OpenAIChatModel(settings)
+    answerer: Answerer = LLMAnswerer(chat_model) if chat_model is not None else ExtractiveAnswerer(index.embedder)
+    return Services(settings=settings, index=index, answerer=answerer)

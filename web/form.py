@@ -1,0 +1,47 @@
+"""The reader's page: a question form whose answer is rendered on the server (no JavaScript needed)."""
+
+from __future__ import annotations
+
+import re
+
+from flask import Blueprint, current_app, render_template, request
+from markupsafe import Markup, escape
+
+from qa import answer_question
+from qa.models import Answer
+
+form = Blueprint("form", __name__)
+
+_MARK = re.compile(r"\[(\d{1,4})\]")
+
+
+@form.get("/")
+def index() -> str:
+    """The form; with `?q=...` it also shows the answer and its sources, so a link can be shared."""
+    question = request.args.get("q", "")
+    answer = None
+    if question.strip():
+        answer = answer_question(question, services=current_app.extensions["newsdesk"])
+    return render_template("index.html", q=question, answer=answer)
+
+
+@form.app_template_filter("with_citation_links")
+def with_citation_links(answer: Answer) -> Markup:
+    """Answer text, escaped, with each valid [n] turned into a link to its source entry."""
+    cited = {c.n for c in answer.citations}
+    escaped = str(escape(answer.text))
+
+    def link(match: re.Match[str]) -> str:
+        n = int(match.group(1))
+        return f'<a class="mark" href="#source-{n}">[{n}]</a>' if n in cited else ""
+
+    # Safe: the text is escaped first, and the only markup added holds integers we generated.
+    return Markup(_MARK.sub(link, escaped).replace("\n", "<br>\n"))
+
+
+@form.app_template_filter("http_url")
+def http_url(url: str | None) -> str | None:
+    """The URL if it is http(s), else None: a javascript: or data: link is never rendered."""
+    if url and re.match(r"^https?://", url, flags=re.IGNORECASE):
+        return url
+    return None

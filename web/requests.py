@@ -1,0 +1,67 @@
+"""Parse and validate API request bodies into plain values, or raise InvalidRequest naming the field."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from flask import Request
+from werkzeug.exceptions import UnsupportedMediaType
+
+from index.errors import InvalidRequest
+from index.settings import Settings
+from qa import validate_question, validate_top_k
+
+ASK_FIELDS = ("question", "top_k")
+
+
+@dataclass(frozen=True)
+class AskRequest:
+    question: str
+    top_k: int
+
+
+def json_body(request: Request) -> dict[str, Any]:
+    """The request's JSON object; 415 for another content type, 400 for bytes that are not a JSON object."""
+    if request.mimetype != "application/json":
+        raise UnsupportedMediaType("send the body as JSON with 'Content-Type: application/json'")
+    raw = request.get_data(cache=True)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise InvalidRequest("the request body is not valid UTF-8") from None
+    if not text.strip():
+        raise InvalidRequest("the request body is empty; send a JSON object such as {\"question\": \"...\"}")
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InvalidRequest(f"the request body is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
+    if not isinstance(data, dict):
+        raise InvalidRequest("the request body must be a JSON object such as {\"question\": \"...\"}")
+    return data
+
+
+def parse_ask(data: dict[str, Any], settings: Settings) -> AskRequest:
+    """Validate an /api/v1/ask body; unknown fields are refused so a typo is not silently ignored."""
+    unknown = sorted(set(data) - set(ASK_FIELDS))
+    if unknown:
+        raise InvalidRequest(
+            f"unknown field {unknown[0]!r}; accepted fields: {', '.join(ASK_FIELDS)}", field=unknown[0]
+        )
+    if "question" not in data:
+        raise InvalidRequest("'question' is required", field="question")
+    question = validate_question(data["question"], max_chars=settings.max_question_chars)
+    top_k = validate_top_k(data.get("top_k", settings.top_k), max_top_k=settings.max_top_k)
+    return AskRequest(question=question, top_k=top_k)
+
+
+def parse_top_k_arg(raw: str | None, settings: Settings) -> int:
+    """A `top_k` query-string value as validated int (the default when absent)."""
+    if raw is None or raw == "":
+        return settings.top_k
+    try:
+        value: object = int(raw)
+    except ValueError:
+        value = raw
+    return validate_top_k(value, max_top_k=settings.max_top_k)
