@@ -7,6 +7,7 @@ Every variable is listed in the README's configuration table; tests build
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -68,6 +69,11 @@ class Settings:
             raise ConfigError("OPENAI_TIMEOUT must be a positive number of seconds")
         if self.openai_max_retries < 0:
             raise ConfigError("OPENAI_MAX_RETRIES must be 0 or more")
+        if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]{1,400}[A-Za-z0-9]", self.collection):
+            raise ConfigError(
+                "NEWSDESK_COLLECTION must be 3-402 characters of letters, digits, '.', '_' or '-',"
+                " starting and ending with a letter or digit"
+            )
         if self.chroma_url:
             parts = urlsplit(self.chroma_url)
             if parts.scheme not in ("http", "https") or not parts.hostname:

@@ -1,0 +1,163 @@
+"""Test doubles for every model Newsdesk talks to: deterministic, cheap, and inspectable."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import re
+import threading
+import time
+from collections import deque
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+from qa.models import Completion, Message
+
+_WORD = re.compile(r"[A-Za-z0-9]+")
+
+
+class FakeEmbedder:
+    """Hashed bag of word stems: texts sharing words are similar, so retrieval still means something."""
+
+    def __init__(self, *, name: str = "fake-embedder", dimension: int = 1024) -> None:
+        self.name = name
+        self.dimension = dimension
+        self.calls: list[list[str]] = []
+
+    def _vector(self, text: str) -> list[float]:
+        vector = [0.0] * self.dimension
+        for word in _WORD.findall(text.lower()):
+            digest = hashlib.blake2b(word[:5].encode(), digest_size=4).digest()
+            vector[int.from_bytes(digest, "big") % self.dimension] += 1.0
+        norm = math.sqrt(sum(v * v for v in vector))
+        if norm == 0:
+            vector[0], norm = 1.0, 1.0
+        return [v / norm for v in vector]
+
+    def embed_documents(self, texts: Sequence[str]) -> list[list[float]]:
+        self.calls.append(list(texts))
+        return [self._vector(t) for t in texts]
+
+    def embed_query(self, text: str) -> list[float]:
+        return self.embed_documents([text])[0]
+
+
+class FakeChatModel:
+    """A chat model with queued replies (`enqueue`) that records every conversation it was sent (`history`)."""
+
+    def __init__(self, name: str = "fake-chat") -> None:
+        self.name = name
+        self.replies: deque[str | Exception] = deque()
+        self.history: list[list[Message]] = []
+
+    def enqueue(self, *replies: str | Exception) -> FakeChatModel:
+        self.replies.extend(replies)
+        return self
+
+    def _next(self, messages: Sequence[Message]) -> str:
+        self.history.append(list(messages))
+        if not self.replies:
+            raise AssertionError("FakeChatModel was called but no reply was enqueued")
+        reply = self.replies.popleft()
+        if isinstance(reply, Exception):
+            raise reply
+        return reply
+
+    def complete(self, messages: Sequence[Message]) -> Completion:
+        text = self._next(messages)
+        return Completion(text=text, model=self.name, usage={"prompt_tokens": 10, "completion_tokens": 5, "total_tokens": 15})
+
+    def stream(self, messages: Sequence[Message]) -> Iterator[str]:
+        yield from re.findall(r"\S+\s*", self._next(messages))
+
+
+@dataclass
+class CannedResponse:
+    status: int = 200
+    body: Any = None
+    headers: dict[str, str] = field(default_factory=dict)
+    delay: float = 0.0
+
+
+@dataclass
+class RecordedRequest:
+    method: str
+    path: str
+    headers: dict[str, str]
+    body: Any
+
+
+class FakeOpenAIServer:
+    """An OpenAI-compatible HTTP server on loopback, in a thread, answering from a queue of canned responses.
+
+    The real `openai` client talks to it, so the whole transport path is exercised.
+    """
+
+    def __init__(self) -> None:
+        self.responses: deque[CannedResponse] = deque()
+        self.requests: list[RecordedRequest] = []
+        outer = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:  # noqa: N802
+                length = int(self.headers.get("Content-Length", 0))
+                raw = self.rfile.read(length)
+                outer.requests.append(
+                    RecordedRequest("POST", self.path, {k.lower(): v for k, v in self.headers.items()}, json.loads(raw or b"null"))
+                )
+                canned = outer.responses.popleft() if outer.responses else CannedResponse(500, {"error": {"message": "no canned response"}})
+                if canned.delay:
+                    time.sleep(canned.delay)
+                payload = json.dumps(canned.body).encode()
+                try:
+                    self.send_response(canned.status)
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", str(len(payload)))
+                    for key, value in canned.headers.items():
+                        self.send_header(key, value)
+                    self.end_headers()
+                    self.wfile.write(payload)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass  # the client gave up (a timeout test); nothing to tell it
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    @property
+    def base_url(self) -> str:
+        host, port = self._server.server_address[:2]
+        return f"http://{host}:{port}/v1"
+
+    def enqueue(self, *responses: CannedResponse) -> FakeOpenAIServer:
+        self.responses.extend(responses)
+        return self
+
+    def enqueue_chat(self, text: str, *, model: str = "fake-gpt") -> FakeOpenAIServer:
+        return self.enqueue(CannedResponse(200, chat_completion(text, model=model)))
+
+    def __enter__(self) -> FakeOpenAIServer:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+
+def chat_completion(text: str, *, model: str = "fake-gpt") -> dict[str, Any]:
+    """A chat.completion body as OpenAI returns it."""
+    return {
+        "id": "chatcmpl-test",
+        "object": "chat.completion",
+        "created": 1700000000,
+        "model": model,
+        "choices": [{"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": "stop"}],
+        "usage": {"prompt_tokens": 321, "completion_tokens": 42, "total_tokens": 363},
+    }

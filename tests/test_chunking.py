@@ -1,0 +1,65 @@
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings as hsettings, strategies as st
+
+from index.chunking import Chunker, embedding_text
+from index.ids import article_id_for
+from index.loaders import iter_articles
+from index.models import Article
+from index.settings import MINILM_MAX_TOKENS
+from index.tokens import WordPieceCounter
+
+SAMPLE = Path(__file__).resolve().parent.parent / "data" / "sample"
+
+
+@pytest.fixture(scope="module")
+def count() -> WordPieceCounter:
+    return WordPieceCounter()
+
+
+def article(body: str, title: str = "Title") -> Article:
+    return Article(id=article_id_for(url=None, title=title, body=body), title=title, body=body)
+
+
+def test_counts_are_wordpieces_not_characters(count):
+    assert count("Gensler") == 2  # gen, ##sler
+    assert count("the the the") == 3
+
+
+def test_every_sample_chunk_fits_the_token_budget_and_its_span(count):
+    chunker = Chunker(count, chunk_tokens=160, overlap_tokens=32)
+    for item in iter_articles([SAMPLE]):
+        chunks = chunker.chunk(item)
+        assert chunks, item.title
+        for chunk in chunks:
+            assert count(chunk.text) <= 160
+            assert item.body[chunk.start : chunk.end] == chunk.text
+            # What MiniLM reads, special tokens included, is never truncated.
+            assert count(embedding_text(item, chunk)) + 2 <= MINILM_MAX_TOKENS
+
+
+def test_long_bodies_split_with_overlap(count):
+    body = " ".join(f"Sentence number {i} reports on the regulator and the exchange." for i in range(60))
+    chunks = Chunker(count, chunk_tokens=60, overlap_tokens=15).chunk(article(body))
+    assert len(chunks) > 5
+    for first, second in zip(chunks, chunks[1:]):
+        assert second.start < first.end, "consecutive chunks overlap"
+        assert second.start > first.start
+    assert [c.seq for c in chunks] == list(range(len(chunks)))
+
+
+def test_chunk_ids_are_stable(count):
+    chunker = Chunker(count, chunk_tokens=60, overlap_tokens=10)
+    body = "Paxos stopped minting BUSD. " * 40
+    assert [c.id for c in chunker.chunk(article(body))] == [c.id for c in chunker.chunk(article(body))]
+
+
+@hsettings(max_examples=60, deadline=None)
+@given(body=st.text(min_size=1, max_size=1500).filter(lambda s: s.strip()))
+def test_random_text_chunks_are_substrings_within_budget(count, body):
+    chunks = Chunker(count, chunk_tokens=40, overlap_tokens=8).chunk(article(body))
+    for chunk in chunks:
+        assert body[chunk.start : chunk.end] == chunk.text
+        # A single wordpiece-dense "word" can exceed the budget only when it cannot be split further.
+        assert count(chunk.text) <= 40 or len(chunk.text) <= 1

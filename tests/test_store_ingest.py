@@ -1,0 +1,170 @@
+import json
+import subprocess
+import sys
+import textwrap
+import uuid
+from pathlib import Path
+
+import pytest
+
+from index import ChromaStore, Settings, build_index, ingest
+from index.errors import EmbedderMismatch, StoreUnavailable
+from index.loaders import iter_articles
+from tests.conftest import SAMPLE
+from tests.fakes import FakeEmbedder
+
+ROOT = Path(__file__).resolve().parent.parent
+
+STORY = """---
+title: Paxos Told to Stop Minting BUSD
+source: The Ledger Daily
+url: https://ledgerdaily.example/paxos
+published_at: 2023-02-13
+---
+{body}
+"""
+
+
+@pytest.fixture
+def index(settings, embedder, store):
+    return build_index(settings, embedder=embedder, store=store)
+
+
+def write_story(folder: Path, body: str) -> Path:
+    path = folder / "paxos.md"
+    path.write_text(STORY.format(body=body))
+    return path
+
+
+def run(index, *paths):
+    return ingest(list(paths), store=index.store, embedder=index.embedder, chunker=index.chunker)
+
+
+def long_body(word: str) -> str:
+    return "\n\n".join(f"Paragraph {i}: regulators said the {word} stablecoin must stop growing now." for i in range(40))
+
+
+def test_ingesting_the_sample_counts_articles_and_chunks(index):
+    report = run(index, SAMPLE)
+    stats = index.store.stats()
+    assert len(report.added) == stats["articles"] >= 15
+    assert report.chunks_written == stats["chunks"] == stats["stored_chunks"]
+
+
+def test_reingesting_the_same_files_adds_nothing(index):
+    run(index, SAMPLE)
+    before = index.store.stats()
+    again = run(index, SAMPLE)
+    assert again.added == [] and again.updated == [] and len(again.unchanged) == before["articles"]
+    assert index.store.stats() == before
+
+
+def test_an_edited_article_replaces_all_its_old_chunks(index, tmp_path):
+    path = write_story(tmp_path, long_body("BUSD"))
+    run(index, path)
+    first = index.store.stats()
+    write_story(tmp_path, "A short correction: Paxos paused BUSD.")
+    report = run(index, path)
+    assert len(report.updated) == 1
+    stats = index.store.stats()
+    assert stats["articles"] == 1
+    assert stats["chunks"] == stats["stored_chunks"] == 1 < first["chunks"]
+    hits = index.store.search(index.embedder.embed_query("stablecoin growing"), 10)
+    assert [h.text for h in hits] == ["A short correction: Paxos paused BUSD."]
+
+
+def test_a_crash_before_publishing_leaves_the_old_version_visible(index, tmp_path, monkeypatch):
+    path = write_story(tmp_path, long_body("BUSD"))
+    run(index, path)
+    old_texts = {h.text for h in index.store.search(index.embedder.embed_query("stablecoin"), 50)}
+    write_story(tmp_path, long_body("USDP"))
+
+    def crash(*args, **kwargs):
+        raise KeyboardInterrupt("killed between writing chunks and publishing them")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(ChromaStore, "_write_manifest", crash)
+        with pytest.raises(KeyboardInterrupt):
+            run(index, path)
+    # New chunks are in Chroma, but no search may see them or a mix of versions.
+    assert index.store.stats()["stored_chunks"] > index.store.stats()["chunks"]
+    assert {h.text for h in index.store.search(index.embedder.embed_query("stablecoin"), 50)} == old_texts
+
+    report = run(index, path)
+    assert len(report.updated) == 1
+    stats = index.store.stats()
+    assert stats["chunks"] == stats["stored_chunks"]
+    assert all("USDP" in h.text for h in index.store.search(index.embedder.embed_query("stablecoin"), 50))
+
+
+def test_a_crash_after_publishing_is_cleaned_up_by_the_next_run(index, tmp_path, monkeypatch):
+    path = write_story(tmp_path, long_body("BUSD"))
+    run(index, path)
+    write_story(tmp_path, long_body("USDP"))
+    with monkeypatch.context() as patch:
+        patch.setattr(ChromaStore, "finish", lambda self, article: (_ for _ in ()).throw(KeyboardInterrupt()))
+        with pytest.raises(KeyboardInterrupt):
+            run(index, path)
+    assert all("USDP" in h.text for h in index.store.search(index.embedder.embed_query("stablecoin"), 50))
+    report = run(index, path)
+    assert len(report.unchanged) == 1
+    stats = index.store.stats()
+    assert stats["chunks"] == stats["stored_chunks"]
+
+
+def test_bad_sources_are_reported_and_the_rest_ingested(index, tmp_path):
+    (tmp_path / "good.md").write_text(STORY.format(body="Paxos paused BUSD."))
+    (tmp_path / "bad.jsonl").write_text('{"title": "ok", "body": "Fine."}\n{oops\n')
+    report = run(index, tmp_path, tmp_path / "missing.md")
+    assert len(report.added) == 2
+    assert [p.location for p in report.failed] == [f"{tmp_path}/bad.jsonl:2", f"{tmp_path}/missing.md"]
+    assert not report.ok
+
+
+def test_deleting_an_article_removes_its_chunks(index):
+    run(index, SAMPLE)
+    victim = next(iter_articles([SAMPLE]))
+    assert index.store.delete_article(victim.id)
+    assert index.store.article(victim.id) is None
+    hits = index.store.search(index.embedder.embed_query(victim.title), 50)
+    assert victim.id not in {h.article_id for h in hits}
+    assert not index.store.delete_article(victim.id)
+
+
+@pytest.mark.parametrize("other", [FakeEmbedder(name="another-model"), FakeEmbedder(dimension=128)])
+def test_a_collection_refuses_a_different_embedder(ephemeral_client, other):
+    name = f"mismatch-{uuid.uuid4().hex[:8]}"
+    ChromaStore(ephemeral_client, name, embedder_name="fake-embedder", dimension=1024)
+    with pytest.raises(EmbedderMismatch, match="was built by fake-embedder"):
+        ChromaStore(ephemeral_client, name, embedder_name=other.name, dimension=other.dimension)
+
+
+def test_an_unwritable_chroma_path_is_a_clear_error(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    settings = Settings(chroma_path=blocker / "chroma")
+    with pytest.raises(StoreUnavailable, match="CHROMA_PATH"):
+        build_index(settings, embedder=FakeEmbedder())
+
+
+def test_what_an_ingest_wrote_is_there_for_a_new_process(tmp_path):
+    """Chroma has been reported to lose recent writes on exit; prove ours survive."""
+    chroma = tmp_path / "chroma"
+    script = textwrap.dedent(
+        f"""
+        import json, sys
+        from index import Settings, build_index, ingest
+        from tests.fakes import FakeEmbedder
+        index = build_index(Settings(chroma_path={str(chroma)!r}), embedder=FakeEmbedder())
+        if sys.argv[1] == "ingest":
+            report = ingest([{str(SAMPLE)!r}], store=index.store, embedder=index.embedder, chunker=index.chunker)
+            print(json.dumps({{"articles": len(report.added), "chunks": report.chunks_written}}))
+        else:
+            print(json.dumps(index.store.stats()))
+        """
+    )
+    env = {"PYTHONPATH": str(ROOT), "ANONYMIZED_TELEMETRY": "False", "PATH": "/usr/bin:/bin"}
+    wrote = json.loads(subprocess.run([sys.executable, "-c", script, "ingest"], cwd=ROOT, env=env, capture_output=True, text=True, check=True).stdout)
+    seen = json.loads(subprocess.run([sys.executable, "-c", script, "stats"], cwd=ROOT, env=env, capture_output=True, text=True, check=True).stdout)
+    assert wrote["articles"] == seen["articles"] >= 15
+    assert wrote["chunks"] == seen["chunks"] == seen["stored_chunks"]
