@@ -37,7 +37,7 @@ class Settings:
     answer_mode: str = "auto"
     top_k: int = 5
     max_top_k: int = 20
-    min_score: float = 0.30
+    min_score: float = 0.35
     chunk_tokens: int = 160
     chunk_overlap: int = 32
     max_question_chars: int = 1000

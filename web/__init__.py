@@ -10,9 +10,8 @@ from flask import Flask, Response, g, request
 
 from index.settings import Settings
 from qa import Services, build_services
-from web.api import api
+from web import api, form
 from web.errors import register_error_handlers
-from web.form import form
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
@@ -32,8 +31,8 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
     app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     app.extensions["newsdesk"] = services
-    app.register_blueprint(form)
-    app.register_blueprint(api)
+    app.register_blueprint(form.blueprint)
+    app.register_blueprint(api.blueprint)
     register_error_handlers(app)
 
     @app.before_request

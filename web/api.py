@@ -7,14 +7,14 @@ from flask import Blueprint, Response, current_app, jsonify, request
 from qa import Services, answer_question, retrieve, validate_question
 from web.requests import json_body, parse_ask, parse_top_k_arg
 
-api = Blueprint("api", __name__)
+blueprint = Blueprint("api", __name__)
 
 
 def services() -> Services:
     return current_app.extensions["newsdesk"]
 
 
-@api.post("/api/v1/ask")
+@blueprint.post("/api/v1/ask")
 def ask() -> Response:
     """Answer a question from the indexed articles, with citations."""
     parsed = parse_ask(json_body(request), services().settings)
@@ -22,7 +22,7 @@ def ask() -> Response:
     return jsonify(answer.to_dict())
 
 
-@api.get("/api/v1/search")
+@blueprint.get("/api/v1/search")
 def search() -> Response:
     """The passages a question retrieves, with their scores; no model is called."""
     settings = services().settings
@@ -33,13 +33,13 @@ def search() -> Response:
     return jsonify({"query": question, "passages": [p.to_dict() for p in passages]})
 
 
-@api.get("/healthz")
+@blueprint.get("/healthz")
 def healthz() -> Response:
     """Liveness: the process is up and serving."""
     return jsonify({"status": "ok"})
 
 
-@api.get("/readyz")
+@blueprint.get("/readyz")
 def readyz() -> Response:
     """Readiness: the store answers; reports what it holds and which answerer is in use."""
     svc = services()

