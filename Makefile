@@ -12,7 +12,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: install install-dev run serve ingest ask test clean
+.PHONY: install install-dev run serve ingest ask test bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,9 @@ ask: install
 
 test: install-dev
 	$(BIN)/python -m pytest
+
+bench: install-dev
+	$(BIN)/python bench/query_latency.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .hypothesis

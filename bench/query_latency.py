@@ -1,0 +1,91 @@
+"""Query latency over the sample corpus with the real parts (MiniLM, PersistentClient), medians side by side.
+
+Run: `make bench` (or `.venv/bin/python bench/query_latency.py --repeats 20`).
+Stages are timed in one run, interleaved per question, so their ratios are comparable on a noisy machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from index import Settings, ingest  # noqa: E402
+from index.embedders.minilm import MiniLMEmbedder  # noqa: E402
+from qa import answer_question, build_services, retrieve  # noqa: E402
+from web import create_app  # noqa: E402
+
+QUESTIONS = [
+    "Did Gensler advise Binance?",
+    "What did Kraken agree to pay the SEC?",
+    "Why was Paxos told to stop minting BUSD?",
+    "What course did Gensler teach at MIT?",
+    "Who sued Changpeng Zhao?",
+    "How did the ECB change interest rates?",
+    "What is the weather on Mars?",
+]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeats", type=int, default=20)
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "query_latency.json")
+    args = parser.parse_args()
+
+    started = time.perf_counter()
+    embedder = MiniLMEmbedder()
+    load_s = time.perf_counter() - started
+    with tempfile.TemporaryDirectory() as tmp:
+        services = build_services(Settings(chroma_path=Path(tmp) / "chroma"), embedder=embedder)
+        started = time.perf_counter()
+        report = ingest([ROOT / "data" / "sample"], store=services.index.store, embedder=embedder, chunker=services.index.chunker)
+        ingest_s = time.perf_counter() - started
+        client = create_app(services=services).test_client()
+        store = services.index.store
+        samples: dict[str, list[float]] = {k: [] for k in ("embed_query", "chroma_query", "retrieve", "answer", "http_ask")}
+        for question in QUESTIONS:  # warm-up
+            answer_question(question, services=services)
+        for _ in range(args.repeats):
+            for question in QUESTIONS:
+                samples["embed_query"].append(_ms(lambda: embedder.embed_query(question)))
+                vector = embedder.embed_query(question)
+                samples["chroma_query"].append(_ms(lambda: store.search(vector, 5)))
+                samples["retrieve"].append(_ms(lambda: retrieve(question, store=store, embedder=embedder, top_k=5)))
+                samples["answer"].append(_ms(lambda: answer_question(question, services=services)))
+                samples["http_ask"].append(_ms(lambda: client.post("/api/v1/ask", json={"question": question})))
+
+    medians = {k: round(statistics.median(v), 1) for k, v in samples.items()}
+    result = {
+        "model_load_s": round(load_s, 2),
+        "ingest_sample_s": round(ingest_s, 2),
+        "articles": len(report.added),
+        "chunks": report.chunks_written,
+        "queries_per_stage": len(QUESTIONS) * args.repeats,
+        "median_ms": medians,
+        "p90_ms": {k: round(statistics.quantiles(v, n=10)[-1], 1) for k, v in samples.items()},
+        "answer_over_retrieve": round(medians["answer"] / medians["retrieve"], 2),
+    }
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(result, indent=2) + "\n")
+    print(f"model load {result['model_load_s']} s; ingest of {result['articles']} articles / {result['chunks']} chunks {result['ingest_sample_s']} s")
+    print(f"{'stage':14} {'median ms':>10} {'p90 ms':>8}")
+    for stage, value in medians.items():
+        print(f"{stage:14} {value:>10} {result['p90_ms'][stage]:>8}")
+    print(f"answer/retrieve ratio {result['answer_over_retrieve']}  ({result['queries_per_stage']} queries per stage)")
+
+
+def _ms(call) -> float:  # type: ignore[no-untyped-def]
+    started = time.perf_counter()
+    call()
+    return (time.perf_counter() - started) * 1000
+
+
+if __name__ == "__main__":
+    main()
