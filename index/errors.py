@@ -69,10 +69,14 @@ class EmbedderMismatch(NewsdeskError):
 
 
 class ModelError(NewsdeskError):
-    """Raised when a language or embedding model call fails for a reason not covered below."""
+    """Raised when a language or embedding model call fails for a reason not covered below.
+
+    `passages` holds what was retrieved before the failure, so a caller can still show sources.
+    """
 
     status = 502
     code = "model_error"
+    passages: tuple[object, ...] = ()
 
 
 class ModelAuthError(ModelError):

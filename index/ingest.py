@@ -60,28 +60,30 @@ def ingest(
             outcome = "failed"
         else:
             try:
-                outcome = ingest_article(item, store=store, embedder=embedder, chunker=chunker)
+                outcome, written = ingest_article(item, store=store, embedder=embedder, chunker=chunker)
             except ModelError as exc:
                 report.failed.append(LoadProblem(item.url or item.title, exc.message))
                 outcome = "failed"
             else:
-                if outcome in ("added", "updated"):
-                    report.chunks_written += store.article(item.id).n_chunks  # type: ignore[union-attr]
+                report.chunks_written += written
                 getattr(report, outcome).append(item.id)
         if on_item is not None:
             on_item(item, outcome)
     return report
 
 
-def ingest_article(article: Article, *, store: ChromaStore, embedder: Embedder, chunker: Chunker) -> str:
-    """Publish one article unless the store already holds this exact version: 'added', 'updated' or 'unchanged'."""
+def ingest_article(article: Article, *, store: ChromaStore, embedder: Embedder, chunker: Chunker) -> tuple[str, int]:
+    """Publish one article unless the store holds this exact version.
+
+    Returns the outcome ('added', 'updated' or 'unchanged') and the number of chunks written.
+    """
     stored = store.article(article.id)
     if stored is not None and stored.version == article.version:
         if not stored.clean:
             # A previous run published this version but stopped before removing the old one.
             store.finish(article)
-        return "unchanged"
+        return "unchanged", 0
     chunks = chunker.chunk(article)
     embeddings = embedder.embed_documents([embedding_text(article, chunk) for chunk in chunks])
     store.publish(article, chunks, embeddings)
-    return "added" if stored is None else "updated"
+    return ("added" if stored is None else "updated"), len(chunks)

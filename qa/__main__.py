@@ -9,11 +9,11 @@ import sys
 from collections.abc import Sequence
 
 from index.errors import NewsdeskError
+from index.settings import Settings
 
 from qa.answering import answer_question
 from qa.models import Answer
 from qa.services import build_services
-from index.settings import Settings
 
 
 def main(argv: Sequence[str] | None = None, environ: dict[str, str] | None = None) -> int:

@@ -66,7 +66,7 @@ def answer_question(question: str, *, services: Services, top_k: int | None = No
     try:
         completion = answerer.draft(question, relevant)
     except ModelError as exc:
-        exc.passages = tuple(relevant)  # type: ignore[attr-defined]
+        exc.passages = tuple(relevant)
         raise
     timings["generate"] = _ms_since(drafting)
 

@@ -6,7 +6,6 @@ number is removed from the text and reported in the warnings, never linked.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -15,6 +14,7 @@ from index import Embedder
 
 from qa.models import Citation, Passage
 from qa.sentences import split_sentences
+from qa.vectors import cosine
 
 # [3], [1, 2], [1; 2], [2-4] (also with an en dash); ranges wider than this are not citations.
 _MARK = re.compile(r"\[\s*(\d{1,4}(?:\s*(?:[,;]|[-\u2013])\s*\d{1,4})*)\s*\]")
@@ -102,7 +102,7 @@ def _quote_support(claims: dict[int, str], by_number: dict[int, Passage], embedd
         sentence_vectors = vectors[cursor : cursor + len(sentences)]
         cursor += len(sentences)
         if sentences:
-            best = max(range(len(sentences)), key=lambda i: _cosine(claim_vectors[n], sentence_vectors[i]))
+            best = max(range(len(sentences)), key=lambda i: cosine(claim_vectors[n], sentence_vectors[i]))
             quote, q_start, q_end = sentences[best].text, sentences[best].start, sentences[best].end
         else:
             quote, q_start, q_end = passage.text, 0, len(passage.text)
@@ -124,8 +124,3 @@ def _quote_support(claims: dict[int, str], by_number: dict[int, Passage], embedd
         )
     return tuple(sorted(citations, key=lambda c: c.n))
 
-
-def _cosine(a: Sequence[float], b: Sequence[float]) -> float:
-    dot = sum(x * y for x, y in zip(a, b))
-    norm = math.sqrt(sum(x * x for x in a)) * math.sqrt(sum(y * y for y in b))
-    return dot / norm if norm else 0.0

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 Role = Literal["system", "user", "assistant"]
@@ -43,19 +43,7 @@ class Passage:
     score: float
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "n": self.n,
-            "chunk_id": self.chunk_id,
-            "article_id": self.article_id,
-            "title": self.title,
-            "url": self.url,
-            "source": self.source,
-            "published_at": self.published_at,
-            "text": self.text,
-            "start": self.start,
-            "end": self.end,
-            "score": round(self.score, 4),
-        }
+        return {**asdict(self), "score": round(self.score, 4)}
 
 
 @dataclass(frozen=True)
@@ -79,20 +67,7 @@ class Citation:
     score: float
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "n": self.n,
-            "chunk_id": self.chunk_id,
-            "article_id": self.article_id,
-            "title": self.title,
-            "url": self.url,
-            "source": self.source,
-            "published_at": self.published_at,
-            "quote": self.quote,
-            "quote_start": self.quote_start,
-            "quote_end": self.quote_end,
-            "passage": self.passage,
-            "score": round(self.score, 4),
-        }
+        return {**asdict(self), "score": round(self.score, 4)}
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,9 @@ import logging
 from typing import Any
 
 from flask import Flask, Response, g, jsonify, render_template, request
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
-from index.errors import ModelRateLimited, NewsdeskError
+from index.errors import ModelError, ModelRateLimited, NewsdeskError
 
 log = logging.getLogger("newsdesk.web")
 
@@ -55,13 +55,13 @@ def register_error_handlers(app: Flask) -> None:
             log.warning("request %s failed: %s (%s)", g.get("request_id"), exc.code, exc.message)
         if _wants_html():
             return render_template("index.html", q=request.args.get("q", ""), error=exc.message), exc.status
-        passages = getattr(exc, "passages", None)
+        passages = exc.passages if isinstance(exc, ModelError) else ()
         response = error_response(
             exc.status,
             exc.code,
             exc.message,
             field=getattr(exc, "field", None),
-            passages=[p.to_dict() for p in passages] if passages else None,
+            passages=[p.to_dict() for p in passages] if passages else None,  # type: ignore[attr-defined]
         )
         if isinstance(exc, ModelRateLimited):
             response.headers["Retry-After"] = str(exc.retry_after or 30)
@@ -71,8 +71,8 @@ def register_error_handlers(app: Flask) -> None:
     def http_error(exc: HTTPException) -> Response:
         status = exc.code or 500
         response = error_response(status, _HTTP_CODES.get(status, "http_error"), _http_message(exc))
-        if status == 405 and exc.valid_methods:  # type: ignore[attr-defined]
-            response.headers["Allow"] = ", ".join(exc.valid_methods)  # type: ignore[attr-defined]
+        if isinstance(exc, MethodNotAllowed) and exc.valid_methods:
+            response.headers["Allow"] = ", ".join(exc.valid_methods)
         return response
 
     @app.errorhandler(Exception)

@@ -8,7 +8,6 @@ says that the articles do not answer the question.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ from index import Embedder
 from qa.models import Completion, Passage
 from qa.prompts import NOT_IN_SOURCES
 from qa.sentences import split_sentences
+from qa.vectors import cosine
 
 PREFACE = "Extractive answer (sentences quoted from the articles; no language model was used):"
 _STOPWORDS = frozenset(
@@ -75,7 +75,7 @@ class ExtractiveAnswerer:
         candidates = []
         for (passage, text), vector in zip(pieces, sentence_vectors):
             overlap = len(question_words & _content_words(text)) / len(question_words) if question_words else 0.0
-            relevance = _cosine(question_vector, vector) + 0.15 * overlap
+            relevance = cosine(question_vector, vector) + 0.15 * overlap
             candidates.append(_Candidate(passage, text, relevance, vector))
         return candidates
 
@@ -89,12 +89,12 @@ class ExtractiveAnswerer:
         chosen: list[_Candidate] = []
         while pool and len(chosen) < self.max_sentences:
             def marginal(c: _Candidate) -> float:
-                similarity = max((_cosine(c.vector, s.vector) for s in chosen), default=0.0)
+                similarity = max((cosine(c.vector, s.vector) for s in chosen), default=0.0)
                 return (1 - self.diversity) * c.relevance - self.diversity * similarity
 
             pick = max(pool, key=marginal)
             pool.remove(pick)
-            if all(_cosine(pick.vector, s.vector) < self.redundancy_cutoff for s in chosen):
+            if all(cosine(pick.vector, s.vector) < self.redundancy_cutoff for s in chosen):
                 chosen.append(pick)
         return chosen
 
@@ -110,8 +110,3 @@ def _content_words(text: str) -> set[str]:
     # Five-letter prefixes make "advise", "adviser" and "advising" one word.
     return {w.lower()[:5] for w in _WORD.findall(text) if w.lower() not in _STOPWORDS}
 
-
-def _cosine(a: Sequence[float], b: Sequence[float]) -> float:
-    dot = sum(x * y for x, y in zip(a, b))
-    norm = math.sqrt(sum(x * x for x in a)) * math.sqrt(sum(y * y for y in b))
-    return dot / norm if norm else 0.0
