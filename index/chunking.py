@@ -8,6 +8,7 @@ from langchain_text_splitters import RecursiveCharacterTextSplitter
 
 from index.ids import chunk_id_for
 from index.models import Article, Chunk
+from index.settings import TITLE_TOKEN_ALLOWANCE
 
 # Paragraphs first, then sentences, then clauses and words: a chunk breaks at the largest unit that fits.
 _SEPARATORS = ["\n\n", "\n", ". ", "? ", "! ", "; ", ", ", " ", ""]
@@ -52,7 +53,15 @@ class Chunker:
             )
         return chunks
 
+    def embedding_texts(self, article: Article, chunks: list[Chunk]) -> list[str]:
+        """What is embedded for each chunk: the headline (cut to its allowance) gives it the story's subject."""
+        title = self._fit_title(article.title)
+        return [f"{title}\n\n{chunk.text}" for chunk in chunks]
 
-def embedding_text(article: Article, chunk: Chunk) -> str:
-    """What is embedded for a chunk: the headline gives every chunk its story's subject."""
-    return f"{article.title}\n\n{chunk.text}"
+    def _fit_title(self, title: str) -> str:
+        words = title.split()
+        while words and self.count_tokens(" ".join(words)) > TITLE_TOKEN_ALLOWANCE:
+            words.pop()
+        return " ".join(words)
+
+

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from index.chunking import Chunker, embedding_text
+from index.chunking import Chunker
 from index.embedders.base import Embedder
 from index.errors import ModelError
 from index.loaders import LoadProblem, iter_articles
@@ -54,11 +54,16 @@ def ingest(
     or unreadable source is recorded against that article and the run goes on.
     """
     report = IngestReport()
+    seen: dict[str, str] = {}
     for item in iter_articles(sources, default_source=default_source):
+        if not isinstance(item, LoadProblem) and item.id in seen:
+            # Two different texts under one URL would replace each other on every run.
+            item = LoadProblem(item.url or item.title, f"same article id as {seen[item.id]!r} earlier in this run; skipped")
         if isinstance(item, LoadProblem):
             report.failed.append(item)
             outcome = "failed"
         else:
+            seen[item.id] = item.title
             try:
                 outcome, written = ingest_article(item, store=store, embedder=embedder, chunker=chunker)
             except ModelError as exc:
@@ -78,12 +83,12 @@ def ingest_article(article: Article, *, store: ChromaStore, embedder: Embedder, 
     Returns the outcome ('added', 'updated' or 'unchanged') and the number of chunks written.
     """
     stored = store.article(article.id)
-    if stored is not None and stored.version == article.version:
+    if stored is not None and stored.version == article.version and store.is_complete(stored):
         if not stored.clean:
             # A previous run published this version but stopped before removing the old one.
             store.finish(article)
         return "unchanged", 0
     chunks = chunker.chunk(article)
-    embeddings = embedder.embed_documents([embedding_text(article, chunk) for chunk in chunks])
+    embeddings = embedder.embed_documents(chunker.embedding_texts(article, chunks))
     store.publish(article, chunks, embeddings)
     return ("added" if stored is None else "updated"), len(chunks)

@@ -113,6 +113,9 @@ def _guard(location: str, build: Any) -> Article | LoadProblem:
         return build()
     except SourceError as exc:
         return LoadProblem(location, exc.message)
+    except (ValueError, OverflowError, RecursionError) as exc:
+        # Out-of-range dates, absurd numbers, pathological nesting: this item only, never the run.
+        return LoadProblem(location, f"unreadable value: {type(exc).__name__}: {str(exc)[:120]}")
 
 
 def _load_json(text: str, location: str, default_source: str | None) -> Iterator[Article | LoadProblem]:
@@ -121,6 +124,9 @@ def _load_json(text: str, location: str, default_source: str | None) -> Iterator
     except json.JSONDecodeError as exc:
         yield LoadProblem(f"{location}:{exc.lineno}", f"invalid JSON: {exc.msg}")
         return
+    except (ValueError, RecursionError) as exc:
+        yield LoadProblem(location, f"invalid JSON: {type(exc).__name__}")
+        return
     items = data if isinstance(data, list) else [data]
     for index, item in enumerate(items, start=1):
         where = f"{location}#{index}" if isinstance(data, list) else location
@@ -128,7 +134,8 @@ def _load_json(text: str, location: str, default_source: str | None) -> Iterator
 
 
 def _load_json_lines(text: str, location: str, default_source: str | None) -> Iterator[Article | LoadProblem]:
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Only "\n" ends a line: U+2028 and friends are legal inside JSON strings.
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         where = f"{location}:{number}"
@@ -136,6 +143,9 @@ def _load_json_lines(text: str, location: str, default_source: str | None) -> It
             item = json.loads(line)
         except json.JSONDecodeError as exc:
             yield LoadProblem(where, f"invalid JSON: {exc.msg} (column {exc.colno})")
+            continue
+        except (ValueError, RecursionError) as exc:
+            yield LoadProblem(where, f"invalid JSON: {type(exc).__name__}")
             continue
         yield _guard(where, lambda item=item: article_from_fields(item, default_source=default_source))
 
@@ -153,6 +163,8 @@ def parse_front_matter_text(text: str, *, default_source: str | None = None) -> 
         body = text[4 + end.end() :]
         try:
             loaded = yaml.safe_load(header)
+        except ValueError as exc:
+            raise SourceError(f"front matter has an impossible value: {str(exc)[:120]}") from None
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             line = f" on line {mark.line + 2}" if mark is not None else ""
@@ -245,7 +257,10 @@ def parse_date(value: Any) -> datetime | None:
         raise SourceError(f"published_at must be a date, not {type(value).__name__}")
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=timezone.utc)
-    return parsed.astimezone(timezone.utc)
+    try:
+        return parsed.astimezone(timezone.utc)
+    except OverflowError:
+        raise SourceError(f"published_at {value!s:.40} is out of range") from None
 
 
 def _parse_date_text(text: str) -> datetime:

@@ -7,6 +7,7 @@ Every variable is listed in the README's configuration table; tests build
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ ANSWER_MODES = ("auto", "extractive", "llm")
 # MiniLM reads at most 256 wordpieces including [CLS], [SEP] and the title we prefix.
 MINILM_MAX_TOKENS = 256
 TITLE_TOKEN_ALLOWANCE = 40
+SPECIAL_TOKENS = 2
 
 
 @dataclass(frozen=True)
@@ -58,15 +60,19 @@ class Settings:
             raise ConfigError("NEWSDESK_EMBEDDER=openai needs OPENAI_API_KEY")
         if not 1 <= self.top_k <= self.max_top_k:
             raise ConfigError(f"NEWSDESK_TOP_K must be between 1 and NEWSDESK_MAX_TOP_K ({self.max_top_k})")
-        if not 0.0 <= self.min_score <= 1.0:
+        if not (math.isfinite(self.min_score) and 0.0 <= self.min_score <= 1.0):
             raise ConfigError("NEWSDESK_MIN_SCORE must be between 0 and 1")
-        limit = MINILM_MAX_TOKENS - TITLE_TOKEN_ALLOWANCE
+        limit = MINILM_MAX_TOKENS - TITLE_TOKEN_ALLOWANCE - SPECIAL_TOKENS
         if not 16 <= self.chunk_tokens <= limit:
             raise ConfigError(f"NEWSDESK_CHUNK_TOKENS must be between 16 and {limit} (MiniLM reads 256 tokens)")
         if not 0 <= self.chunk_overlap < self.chunk_tokens // 2:
             raise ConfigError("NEWSDESK_CHUNK_OVERLAP must be at least 0 and under half of NEWSDESK_CHUNK_TOKENS")
-        if self.openai_timeout <= 0:
+        if not (math.isfinite(self.openai_timeout) and self.openai_timeout > 0):
             raise ConfigError("OPENAI_TIMEOUT must be a positive number of seconds")
+        if self.max_question_chars < 1:
+            raise ConfigError("NEWSDESK_MAX_QUESTION_CHARS must be at least 1")
+        if self.max_body_bytes < 1024:
+            raise ConfigError("NEWSDESK_MAX_BODY_BYTES must be at least 1024")
         if self.openai_max_retries < 0:
             raise ConfigError("OPENAI_MAX_RETRIES must be 0 or more")
         if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]{1,400}[A-Za-z0-9]", self.collection):

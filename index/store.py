@@ -76,7 +76,7 @@ def open_chroma_client(settings: Settings) -> Any:
     chroma_settings = ChromaSettings(anonymized_telemetry=False)
     if settings.chroma_url:
         parts = urlsplit(settings.chroma_url)
-        where = settings.chroma_url
+        where = _redacted(settings.chroma_url)
         connect: Callable[[], Any] = lambda: chromadb.HttpClient(  # noqa: E731
             host=parts.hostname, port=parts.port or (443 if parts.scheme == "https" else 8000), ssl=parts.scheme == "https",
             settings=chroma_settings,
@@ -112,7 +112,7 @@ class ChromaStore:
     def open(cls, settings: Settings, *, embedder_name: str, dimension: int) -> ChromaStore:
         """Open (or create) the configured collection, refusing one built by another embedder."""
         client = open_chroma_client(settings)
-        location = settings.chroma_url or str(settings.chroma_path)
+        location = _redacted(settings.chroma_url) if settings.chroma_url else str(settings.chroma_path)
         return cls(client, settings.collection, embedder_name=embedder_name, dimension=dimension, location=location)
 
     def _open_collections(self) -> tuple[Any, Any]:
@@ -176,16 +176,32 @@ class ChromaStore:
         self.finish(article)
 
     def finish(self, article: Article) -> None:
-        """Delete chunks of versions other than the published one (the last step of a publish)."""
+        """Delete chunks of every version but the published one (the last step of a publish)."""
+        stored = self.article(article.id)
+        if stored is None:
+            return
         self._guard(
             "delete old chunks",
             lambda: self._chunks.delete(
-                where={"$and": [{"article_id": article.id}, {"version": {"$ne": article.version}}]}
+                where={"$and": [{"article_id": article.id}, {"version": {"$ne": stored.version}}]}
             ),
         )
-        stored = self.article(article.id)
-        if stored is not None and stored.version == article.version:
+        if stored.version == article.version:
             self._write_manifest(article, n_chunks=stored.n_chunks, clean=True)
+
+    def is_complete(self, stored: StoredArticle) -> bool:
+        """True when every chunk of the published version is in the store.
+
+        Two writers racing on one article can leave the manifest naming a version whose
+        chunks the other deleted; ingest checks this so that a re-run repairs it.
+        """
+        found = self._guard(
+            "read",
+            lambda: self._chunks.get(
+                where={"$and": [{"article_id": stored.id}, {"version": stored.version}]}, include=[]
+            ),
+        )
+        return len(found["ids"]) == stored.n_chunks
 
     def _write_manifest(self, article: Article, *, n_chunks: int, clean: bool) -> None:
         metadata = {
@@ -211,8 +227,19 @@ class ChromaStore:
         """The `n` chunks nearest to `embedding` among published article versions, best first."""
         if n <= 0:
             return []
-        # Chunks of unpublished or superseded versions are filtered out, so ask for some spare.
-        wanted = n * 2 + 8
+        # Chunks of unpublished or superseded versions are filtered out, so ask for some spare,
+        # and for more while an ingest in progress (or a crashed one) crowds the nearest results.
+        wanted, total = n * 2 + 8, None
+        while True:
+            found, returned = self._search_published(embedding, wanted)
+            if len(found) >= n or returned < wanted:
+                return found[:n]
+            total = total if total is not None else self._guard("count", lambda: self._chunks.count())
+            if wanted >= total:
+                return found[:n]
+            wanted = min(wanted * 4, total)
+
+    def _search_published(self, embedding: Sequence[float], wanted: int) -> tuple[list[ScoredChunk], int]:
         result = self._guard(
             "search",
             lambda: self._chunks.query(
@@ -226,7 +253,7 @@ class ChromaStore:
             for chunk_id, doc, meta, dist in zip(ids, docs, metas, dists)
             if published.get(meta["article_id"]) == meta["version"]
         ]
-        return found[:n]
+        return found, len(ids)
 
     def _published_versions(self, article_ids: set[str]) -> dict[str, str]:
         if not article_ids:
@@ -239,9 +266,13 @@ class ChromaStore:
         found = self._guard("read", lambda: self._manifest.get(include=["metadatas"], limit=limit, offset=offset))
         return [_stored_article(aid, meta) for aid, meta in zip(found["ids"], found["metadatas"])]
 
+    def article_count(self) -> int:
+        """How many articles are published."""
+        return self._guard("count", lambda: self._manifest.count())
+
     def stats(self) -> dict[str, Any]:
         """Counts a person (or `python -m index stats --json`) can check after an ingest."""
-        articles = self._guard("count", lambda: self._manifest.count())
+        articles = self.article_count()
         stored_chunks = self._guard("count", lambda: self._chunks.count())
         visible_chunks = sum(a.n_chunks for a in self._all_articles())
         return {
@@ -266,6 +297,13 @@ class ChromaStore:
         for name in (self.collection_name, f"{self.collection_name}__manifest"):
             self._guard("reset", lambda name=name: self._client.delete_collection(name))
         self._chunks, self._manifest = self._guard("open", lambda: self._open_collections())
+
+
+def _redacted(url: str) -> str:
+    """A URL without credentials, fit for messages and logs."""
+    parts = urlsplit(url)
+    host = f"{parts.hostname}:{parts.port}" if parts.port else (parts.hostname or "")
+    return f"{parts.scheme}://{host}{parts.path}"
 
 
 def _article_metadata(article: Article) -> dict[str, Any]:

@@ -53,7 +53,7 @@ def answer_question(question: str, *, services: Services, top_k: int | None = No
     if not relevant:
         timings["total"] = _ms_since(started)
         return Answer(
-            text=_nothing_found(question, passages),
+            text=_nothing_found(question, passages, services.index.store.article_count()),
             citations=(),
             refused=True,
             mode=answerer.mode,
@@ -92,9 +92,11 @@ def answer_question(question: str, *, services: Services, top_k: int | None = No
     )
 
 
-def _nothing_found(question: str, passages: list[Passage]) -> str:
-    if not passages:
+def _nothing_found(question: str, passages: list[Passage], articles: int) -> str:
+    if articles == 0:
         return "The knowledge base has no articles to search yet; ingest some first."
+    if not passages:
+        return f"Nothing in the {articles} indexed articles matched \u201c{question}\u201d."
     return (
         f"The indexed articles do not seem to cover this: nothing retrieved for \u201c{question}\u201d "
         "was close enough to answer from. The nearest passages are listed so you can see what was searched."

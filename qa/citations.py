@@ -44,6 +44,11 @@ def parse_marks(text: str) -> list[tuple[int, int, list[int]]]:
     return marks
 
 
+def defuse_marks(text: str) -> str:
+    """Article text with its own bracketed numbers made inert: "[2]" becomes "(2)", never a citation."""
+    return _MARK.sub(lambda m: f"({m.group(1)})", text)
+
+
 def strip_marks(text: str) -> str:
     """The text without its citation marks (what the claim itself says)."""
     return " ".join(_MARK.sub(" ", text).split())

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
+from qa.citations import defuse_marks
 from qa.models import Message, Passage
 
 NOT_IN_SOURCES = "The provided articles do not answer this question."
@@ -20,7 +20,8 @@ Rules:
 4. If passages disagree, say so and cite each side.
 5. Be brief: at most four sentences, no preamble."""
 
-_DELIMITER = re.compile(r"</?\s*passages?\b", flags=re.IGNORECASE)
+# Every angle bracket, ASCII or look-alike, so no spelling of a tag can survive.
+_ANGLES = str.maketrans({"<": "\u2039", ">": "\u203a", "\uff1c": "\u2039", "\uff1e": "\u203a", "\u2329": "\u2039", "\u232a": "\u203a"})
 
 
 def build_prompt(question: str, passages: Sequence[Passage]) -> list[Message]:
@@ -45,8 +46,9 @@ def _passage_block(passage: Passage) -> str:
 
 
 def _neutralize(text: str) -> str:
-    # Text that imitates our delimiters could close its passage early and pose as instructions.
-    return _DELIMITER.sub(lambda m: m.group().replace("<", "\u2039"), text)
+    # Text that imitates our delimiters could close its passage early and pose as instructions,
+    # and an article's own "[2]" would read as a citation of passage 2.
+    return defuse_marks(text.translate(_ANGLES))
 
 
 def _attribute(text: str) -> str:

@@ -56,6 +56,8 @@ def test_bad_fields_are_400_naming_the_field(client, chat, body, content_type, s
         (b"[1, 2]", "application/json", 400, "invalid_request"),
         (b'"just a string"', "application/json", 400, "invalid_request"),
         (b'{"question": "caf\xe9"}', "application/json", 400, "invalid_request"),
+        (b"[" * 60_000, "application/json", 400, "invalid_request"),
+        (b'{"question": "q", "top_k": ' + b"9" * 5000 + b"}", "application/json", 400, "invalid_request"),
         (b"question=hi", "application/x-www-form-urlencoded", 415, "unsupported_media_type"),
         (b'{"question": "hi"}', "text/plain", 415, "unsupported_media_type"),
     ],

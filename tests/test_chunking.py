@@ -3,11 +3,11 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings as hsettings, strategies as st
 
-from index.chunking import Chunker, embedding_text
+from index.chunking import Chunker
 from index.ids import article_id_for
 from index.loaders import iter_articles
 from index.models import Article
-from index.settings import MINILM_MAX_TOKENS
+from index.settings import MINILM_MAX_TOKENS, SPECIAL_TOKENS, TITLE_TOKEN_ALLOWANCE
 from index.tokens import WordPieceCounter
 
 SAMPLE = Path(__file__).resolve().parent.parent / "data" / "sample"
@@ -32,11 +32,21 @@ def test_every_sample_chunk_fits_the_token_budget_and_its_span(count):
     for item in iter_articles([SAMPLE]):
         chunks = chunker.chunk(item)
         assert chunks, item.title
-        for chunk in chunks:
+        for chunk, embedded in zip(chunks, chunker.embedding_texts(item, chunks)):
             assert count(chunk.text) <= 160
             assert item.body[chunk.start : chunk.end] == chunk.text
             # What MiniLM reads, special tokens included, is never truncated.
-            assert count(embedding_text(item, chunk)) + 2 <= MINILM_MAX_TOKENS
+            assert count(embedded) + SPECIAL_TOKENS <= MINILM_MAX_TOKENS
+
+
+def test_a_long_headline_is_cut_so_the_largest_chunk_still_fits(count):
+    largest = MINILM_MAX_TOKENS - TITLE_TOKEN_ALLOWANCE - SPECIAL_TOKENS
+    chunker = Chunker(count, chunk_tokens=largest, overlap_tokens=20)
+    story = article(" ".join(f"Word{i} of the report." for i in range(400)), title="Extraordinary headline " * 40)
+    chunks = chunker.chunk(story)
+    for embedded in chunker.embedding_texts(story, chunks):
+        assert count(embedded) + SPECIAL_TOKENS <= MINILM_MAX_TOKENS
+        assert embedded.startswith("Extraordinary headline")
 
 
 def test_long_bodies_split_with_overlap(count):

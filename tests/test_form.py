@@ -67,7 +67,8 @@ def test_article_and_question_markup_is_escaped(client, services):
     page = parse(response.data)
     assert page.scripts == 0 and page.images == 0
     assert b"<script>alert" not in response.data and b"onerror=\"alert" not in response.data
-    assert b"&lt;script&gt;" in response.data
+    assert b"Xylophone &lt;script&gt;alert(&#34;t&#34;)&lt;/script&gt; quartz" in response.data, "the title, escaped"
+    assert b"&lt;b&gt;Evil&lt;/b&gt; Outlet" in response.data, "the outlet, escaped"
     assert all(not h.lower().startswith("javascript:") for h in page.hrefs)
 
 

@@ -85,6 +85,10 @@ def test_json_lines_name_the_bad_line_and_keep_the_rest(tmp_path):
         ("bad-title.json", b'{"title": ["T"], "body": "B"}', "title must be text"),
         ("notes.pdf", b"%PDF-1.4", "unsupported file type"),
         ("list.json", b"[1]", "must be an object"),
+        ("early.json", b'{"title": "T", "body": "B", "published_at": "0001-01-01T00:00:00+01:00"}', "out of range"),
+        ("hour25.md", b"---\ntitle: T\ndate: 2023-03-06 25:00:00\n---\nBody.\n", "impossible value"),
+        ("deep.json", b"[" * 100_000 + b"]" * 100_000, "invalid JSON"),
+        ("bignum.json", b'{"title": "T", "body": "B", "n": ' + b"9" * 5000 + b"}", "invalid JSON"),
     ],
 )
 def test_each_kind_of_bad_file_is_named_with_its_reason(tmp_path, name, content, reason):
@@ -92,6 +96,12 @@ def test_each_kind_of_bad_file_is_named_with_its_reason(tmp_path, name, content,
     assert isinstance(problem, LoadProblem)
     assert str(tmp_path / name) in problem.location
     assert reason in problem.reason
+
+
+def test_json_lines_may_hold_unicode_line_separators(tmp_path):
+    line = json.dumps({"title": "Sep", "body": "One\u2028two\u0085three."}, ensure_ascii=False)
+    (article,) = load_file(write(tmp_path, "u.jsonl", line + "\n"))
+    assert isinstance(article, Article) and "\u2028" in article.body
 
 
 def test_missing_file_is_a_problem_not_a_crash(tmp_path):

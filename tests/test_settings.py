@@ -39,6 +39,12 @@ def test_empty_variables_take_the_default():
         ({"CHROMA_URL": "localhost:8000"}, "CHROMA_URL"),
         ({"OPENAI_TIMEOUT": "0"}, "OPENAI_TIMEOUT"),
         ({"NEWSDESK_COLLECTION": "x"}, "NEWSDESK_COLLECTION"),
+        ({"OPENAI_TIMEOUT": "nan"}, "OPENAI_TIMEOUT"),
+        ({"OPENAI_TIMEOUT": "inf"}, "OPENAI_TIMEOUT"),
+        ({"NEWSDESK_MIN_SCORE": "nan"}, "NEWSDESK_MIN_SCORE"),
+        ({"NEWSDESK_MAX_BODY_BYTES": "-1"}, "NEWSDESK_MAX_BODY_BYTES"),
+        ({"NEWSDESK_MAX_QUESTION_CHARS": "0"}, "NEWSDESK_MAX_QUESTION_CHARS"),
+        ({"NEWSDESK_CHUNK_TOKENS": "215"}, "NEWSDESK_CHUNK_TOKENS"),
     ],
 )
 def test_bad_values_name_the_variable(env, named):

@@ -168,3 +168,56 @@ def test_what_an_ingest_wrote_is_there_for_a_new_process(tmp_path):
     seen = json.loads(subprocess.run([sys.executable, "-c", script, "stats"], cwd=ROOT, env=env, capture_output=True, text=True, check=True).stdout)
     assert wrote["articles"] == seen["articles"] >= 15
     assert wrote["chunks"] == seen["chunks"] == seen["stored_chunks"]
+
+
+def test_unpublished_chunks_do_not_crowd_out_published_ones(index, tmp_path, monkeypatch):
+    path = write_story(tmp_path, long_body("BUSD"))
+    run(index, path)
+    write_story(tmp_path, long_body("BUSD stablecoin stablecoin growing"))
+    with monkeypatch.context() as patch:
+        patch.setattr(ChromaStore, "_write_manifest", lambda *a, **k: (_ for _ in ()).throw(KeyboardInterrupt()))
+        with pytest.raises(KeyboardInterrupt):
+            run(index, path)
+    hits = index.store.search(index.embedder.embed_query("stablecoin growing"), 5)
+    assert len(hits) == 5
+    assert all("stablecoin stablecoin" not in h.text for h in hits)
+
+
+def test_a_race_between_two_writers_is_repaired_by_the_next_run(index, tmp_path):
+    """Writer A publishes v2 after writer B published v3 and deleted A's chunks; a re-run must heal it."""
+    from index.loaders import load_file
+
+    path = write_story(tmp_path, long_body("BUSD"))
+    run(index, path)
+    (v2,) = load_file(write_story(tmp_path, long_body("USDP")))
+    (v3,) = load_file(write_story(tmp_path, long_body("PYUSD")))
+    store, chunker, embedder = index.store, index.chunker, index.embedder
+    v2_chunks = chunker.chunk(v2)
+    store._chunks.upsert(  # writer A gets as far as its chunks
+        ids=[c.id for c in v2_chunks],
+        embeddings=embedder.embed_documents(chunker.embedding_texts(v2, v2_chunks)),
+        documents=[c.text for c in v2_chunks],
+        metadatas=[{"article_id": v2.id, "version": v2.version, "start": c.start, "end": c.end, "title": v2.title,
+                    "source": v2.source, "seq": c.seq} for c in v2_chunks],
+    )
+    v3_chunks = chunker.chunk(v3)
+    store.publish(v3, v3_chunks, embedder.embed_documents(chunker.embedding_texts(v3, v3_chunks)))  # writer B
+    store._write_manifest(v2, n_chunks=len(v2_chunks), clean=False)  # writer A resumes
+    store.finish(v2)
+    assert not store.is_complete(store.article(v2.id))
+
+    write_story(tmp_path, long_body("USDP"))
+    report = run(index, path)
+    assert len(report.updated) == 1
+    stats = store.stats()
+    assert stats["chunks"] == stats["stored_chunks"] == len(v2_chunks)
+    assert all("USDP" in h.text for h in store.search(embedder.embed_query("stablecoin"), 50))
+
+
+def test_two_files_with_one_url_are_reported_not_flip_flopped(index, tmp_path):
+    (tmp_path / "a.md").write_text(STORY.format(body="First telling of the Paxos story."))
+    (tmp_path / "b.md").write_text(STORY.format(body="A different telling of the Paxos story."))
+    first = run(index, tmp_path)
+    assert len(first.added) == 1 and "same article id" in first.failed[0].reason
+    again = run(index, tmp_path)
+    assert again.updated == [] and len(again.unchanged) == 1

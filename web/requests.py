@@ -37,6 +37,8 @@ def json_body(request: Request) -> dict[str, Any]:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InvalidRequest(f"the request body is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
+    except (ValueError, RecursionError):
+        raise InvalidRequest("the request body is JSON nested too deeply or with a number too long to read") from None
     if not isinstance(data, dict):
         raise InvalidRequest("the request body must be a JSON object such as {\"question\": \"...\"}")
     return data

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from index import Embedder
 
+from qa.citations import defuse_marks
 from qa.models import Completion, Passage
 from qa.prompts import NOT_IN_SOURCES
 from qa.sentences import split_sentences
@@ -62,7 +63,7 @@ class ExtractiveAnswerer:
         chosen = self._select(candidates)
         if not chosen:
             return Completion(text=NOT_IN_SOURCES, model=self.model)
-        lines = [PREFACE] + [f"\u201c{c.text}\u201d [{c.passage.n}]" for c in chosen]
+        lines = [PREFACE] + [f"\u201c{defuse_marks(c.text)}\u201d [{c.passage.n}]" for c in chosen]
         return Completion(text="\n".join(lines), model=self.model)
 
     def _candidates(self, question: str, passages: Sequence[Passage]) -> list[_Candidate]:
