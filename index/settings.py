@@ -40,6 +40,9 @@ class Settings:
     top_k: int = 5
     max_top_k: int = 20
     min_score: float = 0.35
+    support_similarity: float = 0.55
+    support_overlap: float = 0.6
+    context_tokens: int = 3000
     chunk_tokens: int = 160
     chunk_overlap: int = 32
     max_question_chars: int = 1000
@@ -62,6 +65,11 @@ class Settings:
             raise ConfigError(f"NEWSDESK_TOP_K must be between 1 and NEWSDESK_MAX_TOP_K ({self.max_top_k})")
         if not (math.isfinite(self.min_score) and 0.0 <= self.min_score <= 1.0):
             raise ConfigError("NEWSDESK_MIN_SCORE must be between 0 and 1")
+        for name, value in (("NEWSDESK_SUPPORT_SIMILARITY", self.support_similarity), ("NEWSDESK_SUPPORT_OVERLAP", self.support_overlap)):
+            if not (math.isfinite(value) and 0.0 <= value <= 1.0):
+                raise ConfigError(f"{name} must be between 0 and 1")
+        if self.context_tokens < 200:
+            raise ConfigError("NEWSDESK_CONTEXT_TOKENS must be at least 200 (one passage needs room)")
         limit = MINILM_MAX_TOKENS - TITLE_TOKEN_ALLOWANCE - SPECIAL_TOKENS
         if not 16 <= self.chunk_tokens <= limit:
             raise ConfigError(f"NEWSDESK_CHUNK_TOKENS must be between 16 and {limit} (MiniLM reads 256 tokens)")
@@ -126,6 +134,9 @@ _VARIABLES = {
     "top_k": "NEWSDESK_TOP_K",
     "max_top_k": "NEWSDESK_MAX_TOP_K",
     "min_score": "NEWSDESK_MIN_SCORE",
+    "support_similarity": "NEWSDESK_SUPPORT_SIMILARITY",
+    "support_overlap": "NEWSDESK_SUPPORT_OVERLAP",
+    "context_tokens": "NEWSDESK_CONTEXT_TOKENS",
     "chunk_tokens": "NEWSDESK_CHUNK_TOKENS",
     "chunk_overlap": "NEWSDESK_CHUNK_OVERLAP",
     "max_question_chars": "NEWSDESK_MAX_QUESTION_CHARS",

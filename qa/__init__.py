@@ -1,9 +1,9 @@
 """Answering: retrieve passages, ask a model (or quote extractively), verify the citations."""
 
-from qa.answering import answer_question, validate_question, validate_top_k
+from qa.answering import StreamEvent, answer_question, stream_answer, validate_question, validate_top_k
 from qa.chat import Answerer, ChatModel, ExtractiveAnswerer, LLMAnswerer
 from qa.citations import check_citations, parse_marks
-from qa.models import Answer, Citation, Completion, Message, Passage
+from qa.models import Answer, Citation, Claim, Completion, Message, Passage
 from qa.prompts import build_prompt
 from qa.retrieval import retrieve
 from qa.services import Services, build_services
@@ -13,18 +13,21 @@ __all__ = [
     "Answerer",
     "ChatModel",
     "Citation",
+    "Claim",
     "Completion",
     "ExtractiveAnswerer",
     "LLMAnswerer",
     "Message",
     "Passage",
     "Services",
+    "StreamEvent",
     "answer_question",
     "build_prompt",
     "build_services",
     "check_citations",
     "parse_marks",
     "retrieve",
+    "stream_answer",
     "validate_question",
     "validate_top_k",
 ]

@@ -1,16 +1,30 @@
-"""`answer_question`: retrieve, draft, check citations, and say plainly when the articles do not answer."""
+"""Answering: retrieve, fit the context, draft, check every citation, and refuse plainly when it must.
+
+`answer_question` returns one Answer; `stream_answer` yields the same Answer as the last of
+a series of events (passages, then text deltas), so streamed and non-streamed answers carry
+exactly the same citations.
+"""
 
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
 
 from index.errors import InvalidRequest, ModelError
 
+from qa.budget import fit_passages
 from qa.citations import check_citations
-from qa.models import Answer, Passage
-from qa.prompts import NOT_IN_SOURCES, is_refusal
+from qa.models import Answer, Completion, Passage
+from qa.prompts import NOT_IN_SOURCES, is_refusal, passage_block
 from qa.retrieval import retrieve
 from qa.services import Services
+
+NO_PASSAGES = "no_passages"
+LOW_RELEVANCE = "low_relevance"
+MODEL_DECLINED = "model_declined"
+NO_SUPPORTED_CLAIMS = "no_supported_claims"
 
 
 def validate_question(question: object, *, max_chars: int) -> str:
@@ -34,61 +48,169 @@ def validate_top_k(top_k: object, *, max_top_k: int) -> int:
     return top_k
 
 
-def answer_question(question: str, *, services: Services, top_k: int | None = None) -> Answer:
-    """Answer from the indexed articles, citing only passages that were retrieved.
+@dataclass
+class _Context:
+    """Everything known before the answerer is asked: what was retrieved and what the model will see."""
 
-    No model is called when nothing relevant was retrieved. A model failure is raised
-    as a ModelError carrying the retrieved `passages`, so callers can still show sources.
+    question: str
+    started: float
+    retrieved: list[Passage]
+    given: list[Passage]
+    refusal: Answer | None
+    timings: dict[str, float] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class StreamEvent:
+    """One server-sent event: `passages`, `delta`, `answer` or `error`."""
+
+    event: str
+    data: dict[str, Any]
+
+
+def answer_question(question: object, *, services: Services, top_k: int | None = None) -> Answer:
+    """Answer from the indexed articles, citing only passages that were retrieved and given to the model.
+
+    No model is called when nothing relevant was retrieved. A model failure is raised as a
+    ModelError carrying the retrieved `passages`, so callers can still show sources.
     """
-    settings = services.settings
-    question = validate_question(question, max_chars=settings.max_question_chars)
-    top_k = validate_top_k(settings.top_k if top_k is None else top_k, max_top_k=settings.max_top_k)
-    timings: dict[str, float] = {}
-    started = time.perf_counter()
-
-    passages = retrieve(question, store=services.index.store, embedder=services.index.embedder, top_k=top_k)
-    timings["retrieve"] = _ms_since(started)
-    relevant = [p for p in passages if p.score >= settings.min_score]
-    answerer = services.answerer
-    if not relevant:
-        timings["total"] = _ms_since(started)
-        return Answer(
-            text=_nothing_found(question, passages, services.index.store.article_count()),
-            citations=(),
-            refused=True,
-            mode=answerer.mode,
-            model=answerer.model,
-            passages=tuple(passages),
-            timings_ms=timings,
-        )
-
+    context = _prepare(question, services, top_k)
+    if context.refusal is not None:
+        return context.refusal
     drafting = time.perf_counter()
     try:
-        completion = answerer.draft(question, relevant)
+        completion = services.answerer.draft(context.question, context.given)
     except ModelError as exc:
-        exc.passages = tuple(relevant)
+        exc.passages = tuple(context.given)
         raise
-    timings["generate"] = _ms_since(drafting)
+    context.timings["generate"] = _ms_since(drafting)
+    return _finish(context, completion, services)
 
-    checking = time.perf_counter()
-    refused = is_refusal(completion.text)
-    if refused:
-        text, citations, warnings = NOT_IN_SOURCES, (), ()
+
+def stream_answer(question: object, *, services: Services, top_k: int | None = None) -> Iterator[StreamEvent]:
+    """Validate and retrieve now (so a bad request fails before streaming starts), then stream the answer.
+
+    Events: `passages` (what the model is given), `delta` (text as generated), then `answer`
+    (the final verified Answer, the same as `answer_question` returns) or, if the model fails
+    part-way, `error` with the partial text marked incomplete. Nothing is retried silently.
+    """
+    context = _prepare(question, services, top_k)
+    return _stream(context, services)
+
+
+def _stream(context: _Context, services: Services) -> Iterator[StreamEvent]:
+    yield StreamEvent("passages", {"passages": [p.to_dict() for p in (context.given or context.retrieved)]})
+    if context.refusal is not None:
+        yield StreamEvent("answer", context.refusal.to_dict())
+        return
+    drafting = time.perf_counter()
+    pieces: list[str] = []
+    try:
+        for piece in services.answerer.stream(context.question, context.given):
+            pieces.append(piece)
+            yield StreamEvent("delta", {"text": piece})
+    except ModelError as exc:
+        yield StreamEvent(
+            "error",
+            {
+                "error": {"code": exc.code, "message": exc.message},
+                "partial": "".join(pieces),
+                "incomplete": True,
+                "passages": [p.to_dict() for p in context.given],
+            },
+        )
+        return
+    context.timings["generate"] = _ms_since(drafting)
+    completion = Completion(text="".join(pieces), model=services.answerer.model)
+    yield StreamEvent("answer", _finish(context, completion, services).to_dict())
+
+
+def _prepare(question: object, services: Services, top_k: int | None) -> _Context:
+    settings = services.settings
+    text = validate_question(question, max_chars=settings.max_question_chars)
+    k = validate_top_k(settings.top_k if top_k is None else top_k, max_top_k=settings.max_top_k)
+    started = time.perf_counter()
+    retrieved = retrieve(text, store=services.index.store, embedder=services.index.embedder, top_k=k)
+    context = _Context(question=text, started=started, retrieved=retrieved, given=[], refusal=None)
+    context.timings["retrieve"] = _ms_since(started)
+    relevant = [p for p in retrieved if p.score >= settings.min_score]
+    if not relevant:
+        reason = NO_PASSAGES if not retrieved else LOW_RELEVANCE
+        message = _nothing_found(text, retrieved, services.index.store.article_count())
+        context.refusal = _refusal(context, services, reason, message)
+        return context
+    budget = services.answerer.context_tokens
+    if budget is None:
+        context.given = relevant
     else:
-        checked = check_citations(completion.text, relevant, services.index.embedder)
-        text, citations, warnings = checked.text, checked.citations, checked.warnings
-    timings["verify"] = _ms_since(checking)
-    timings["total"] = _ms_since(started)
+        context.given, dropped = fit_passages(relevant, budget, passage_block)
+        if dropped:
+            context.warnings.append(
+                f"passage(s) {', '.join(f'[{p.n}]' for p in dropped)} left out to fit the model's "
+                f"{budget}-token context budget (lowest-ranked first)"
+            )
+        if not context.given:
+            context.given = relevant[:1]
+    return context
+
+
+def _finish(context: _Context, completion: Completion, services: Services) -> Answer:
+    checking = time.perf_counter()
+    warnings = list(context.warnings)
+    if completion.finish_reason == "length":
+        warnings.append("the model stopped at its output token limit; the answer may be cut short")
+    if is_refusal(completion.text):
+        return _refusal(context, services, MODEL_DECLINED, NOT_IN_SOURCES, completion=completion, warnings=warnings)
+    checked = check_citations(completion.text, context.given, services.judge)
+    context.timings["verify"] = _ms_since(checking)
+    warnings.extend(checked.warnings)
+    if checked.supported_claims == 0:
+        message = (
+            "The drafted answer could not be verified against the retrieved articles, so it is not given as an "
+            "answer; its sentences are listed under claims, each marked unsupported."
+        )
+        return _refusal(
+            context, services, NO_SUPPORTED_CLAIMS, message, completion=completion, warnings=warnings, claims=checked.claims
+        )
+    context.timings["total"] = _ms_since(context.started)
     return Answer(
-        text=text,
-        citations=citations,
-        refused=refused,
-        mode=answerer.mode,
+        text=checked.text,
+        citations=checked.citations,
+        refused=False,
+        mode=services.answerer.mode,
         model=completion.model,
-        passages=tuple(relevant),
-        timings_ms=timings,
+        claims=checked.claims,
+        passages=tuple(context.given),
+        timings_ms=context.timings,
         usage=completion.usage,
-        warnings=warnings,
+        warnings=tuple(warnings),
+    )
+
+
+def _refusal(
+    context: _Context,
+    services: Services,
+    reason: str,
+    message: str,
+    *,
+    completion: Completion | None = None,
+    warnings: list[str] | None = None,
+    claims: tuple = (),  # type: ignore[type-arg]
+) -> Answer:
+    context.timings["total"] = _ms_since(context.started)
+    return Answer(
+        text=message,
+        citations=(),
+        refused=True,
+        refusal_reason=reason,
+        mode=services.answerer.mode,
+        model=completion.model if completion else services.answerer.model,
+        claims=claims,
+        passages=tuple(context.given or context.retrieved),
+        timings_ms=context.timings,
+        usage=completion.usage if completion else {},
+        warnings=tuple(warnings or context.warnings),
     )
 
 

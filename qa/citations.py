@@ -1,7 +1,9 @@
-"""Citation checking: parse [n] marks, drop numbers that were never given, and quote the support.
+"""Citation checking: parse [n] marks, drop numbers that were never given, and judge the support.
 
 Only passages that were actually retrieved can be cited: a mark naming any other
-number is removed from the text and reported in the warnings, never linked.
+number is removed from the text and reported in the warnings, never linked. Every
+sentence is then checked against the passages it cites (`qa/support.py`); a sentence
+they do not support is marked `supported: false`, not hidden.
 """
 
 from __future__ import annotations
@@ -10,23 +12,30 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from index import Embedder
-
-from qa.models import Citation, Passage
-from qa.sentences import split_sentences
-from qa.vectors import cosine
+from qa.models import Citation, Claim, Passage
+from qa.sentences import Sentence, split_sentences
+from qa.support import SupportJudge
 
 # [3], [1, 2], [1; 2], [2-4] (also with an en dash); ranges wider than this are not citations.
 _MARK = re.compile(r"\[\s*(\d{1,4}(?:\s*(?:[,;]|[-\u2013])\s*\d{1,4})*)\s*\]")
 _MAX_RANGE = 20
-_MARKS_AFTER_STOP = re.compile(r"([.!?])((?:[ \t]*\[\d{1,4}\])+)")
+_MARKS_AFTER_STOP = re.compile(r"([.!?])((?:[ \t]*\[\d[\d,;\s\u2013-]{0,30}\])+)")
 
 
 @dataclass(frozen=True)
 class CheckedAnswer:
     text: str
+    claims: tuple[Claim, ...]
     citations: tuple[Citation, ...]
     warnings: tuple[str, ...]
+
+    @property
+    def supported_claims(self) -> int:
+        return sum(1 for c in self.claims if c.supported)
+
+    @property
+    def checked_claims(self) -> int:
+        return sum(1 for c in self.claims if c.supported is not None)
 
 
 def parse_marks(text: str) -> list[tuple[int, int, list[int]]]:
@@ -54,31 +63,48 @@ def strip_marks(text: str) -> str:
     return " ".join(_MARK.sub(" ", text).split())
 
 
-def check_citations(text: str, passages: Sequence[Passage], embedder: Embedder) -> CheckedAnswer:
-    """Keep marks that name a given passage, drop the rest, and find each cited passage's best quote."""
+def check_citations(text: str, passages: Sequence[Passage], judge: SupportJudge) -> CheckedAnswer:
+    """Keep marks that name a given passage, drop the rest, and judge every sentence against what it cites.
+
+    Each sentence becomes a Claim: `supported` is None for a lead-in ("... say:") and for an
+    uncited sentence False; otherwise whether its cited passages together support it. Each
+    cited passage becomes one Citation whose `quote` is its sentence that best supports a
+    claim citing it, and whose `supported` says whether it backs any claim (ALCE precision).
+    """
     by_number = {p.n: p for p in passages}
-    invalid: list[int] = []
-    cleaned_parts: list[str] = []
-    cursor = 0
-    for start, end, numbers in parse_marks(text):
-        valid = [n for n in numbers if n in by_number]
-        invalid.extend(n for n in numbers if n not in by_number)
-        cleaned_parts.append(text[cursor:start])
-        cleaned_parts.append("".join(f"[{n}]" for n in dict.fromkeys(valid)))
-        cursor = end
-    cleaned_parts.append(text[cursor:])
-    cleaned = re.sub(r"[ \t]+([.,;:!?])", r"\1", "".join(cleaned_parts)).strip()
-    # "Claim. [1]" becomes "Claim [1]." so the mark stays with the sentence it supports.
-    cleaned = _MARKS_AFTER_STOP.sub(lambda m: f"{m.group(2).strip()}{m.group(1)}", cleaned)
-    cleaned = re.sub(r"(\S)(\[\d)", r"\1 \2", cleaned)
+    cleaned, invalid = _drop_invalid_marks(text, by_number)
+    sentences = split_sentences(cleaned)
+    cited = [list(dict.fromkeys(n for _, _, ns in parse_marks(s.text) for n in ns)) for s in sentences]
+    claims_text = [strip_marks(s.text) for s in sentences]
+    evidence = judge.evidence(claims_text, passages) if any(cited) else [{} for _ in sentences]
 
-    claims: dict[int, str] = {}
-    for sentence in split_sentences(cleaned):
-        for _, _, numbers in parse_marks(sentence.text):
-            for n in numbers:
-                claims.setdefault(n, strip_marks(sentence.text))
-    citations = _quote_support(claims, by_number, embedder)
+    claims: list[Claim] = []
+    best_for: dict[int, tuple[float, Sentence | None, bool]] = {}
+    for sentence, numbers_cited, claim, per_passage in zip(sentences, cited, claims_text, evidence):
+        if not numbers_cited:
+            lead_in = sentence.text.rstrip().endswith(":") or not claim
+            claims.append(Claim(text=sentence.text, citations=(), supported=None if lead_in else False))
+            continue
+        cited_passages = [by_number[n] for n in numbers_cited]
+        cited_evidence = [per_passage[n] for n in numbers_cited]
+        supported = judge.supports(claim, cited_evidence, cited_passages)
+        claims.append(Claim(text=sentence.text, citations=tuple(numbers_cited), supported=supported))
+        for n in numbers_cited:
+            precise = supported and (
+                judge.precise(per_passage[n])
+                or not judge.supports(
+                    claim,
+                    [per_passage[m] for m in numbers_cited if m != n],
+                    [by_number[m] for m in numbers_cited if m != n],
+                )
+            )
+            ev = per_passage[n]
+            previous = best_for.get(n)
+            # The first claim citing a passage picks its quote, unless only a later claim is backed by it.
+            if previous is None or (precise and not previous[2]):
+                best_for[n] = (ev.similarity, ev.best, precise)
 
+    citations = tuple(_citation(by_number[n], best, precise) for n, (_, best, precise) in sorted(best_for.items()))
     warnings = []
     if invalid:
         given = f"1-{len(passages)}" if passages else "none"
@@ -88,44 +114,47 @@ def check_citations(text: str, passages: Sequence[Passage], embedder: Embedder) 
         )
     if not citations:
         warnings.append("the answer cites no retrieved passage, so none of it can be checked")
-    return CheckedAnswer(text=cleaned, citations=citations, warnings=tuple(warnings))
+    unsupported = [c for c in claims if c.supported is False]
+    if citations and unsupported:
+        warnings.append(f"{len(unsupported)} sentence(s) are not supported by the passages they cite (or cite none)")
+    return CheckedAnswer(text=cleaned, claims=tuple(claims), citations=citations, warnings=tuple(warnings))
 
 
-def _quote_support(claims: dict[int, str], by_number: dict[int, Passage], embedder: Embedder) -> tuple[Citation, ...]:
-    """For each cited passage, its sentence closest in meaning to the claim that cites it."""
-    if not claims:
-        return ()
-    candidates = {n: split_sentences(by_number[n].text) or [] for n in claims}
-    texts = list(claims.values()) + [s.text for n in claims for s in candidates[n]]
-    vectors = embedder.embed_documents(texts)
-    claim_vectors = dict(zip(claims, vectors[: len(claims)]))
-    cursor = len(claims)
-    citations = []
-    for n in claims:
-        passage = by_number[n]
-        sentences = candidates[n]
-        sentence_vectors = vectors[cursor : cursor + len(sentences)]
-        cursor += len(sentences)
-        if sentences:
-            best = max(range(len(sentences)), key=lambda i: cosine(claim_vectors[n], sentence_vectors[i]))
-            quote, q_start, q_end = sentences[best].text, sentences[best].start, sentences[best].end
-        else:
-            quote, q_start, q_end = passage.text, 0, len(passage.text)
-        citations.append(
-            Citation(
-                n=n,
-                chunk_id=passage.chunk_id,
-                article_id=passage.article_id,
-                title=passage.title,
-                url=passage.url,
-                source=passage.source,
-                published_at=passage.published_at,
-                quote=quote,
-                quote_start=passage.start + q_start,
-                quote_end=passage.start + q_end,
-                passage=passage.text,
-                score=passage.score,
-            )
-        )
-    return tuple(sorted(citations, key=lambda c: c.n))
+def _drop_invalid_marks(text: str, by_number: dict[int, Passage]) -> tuple[str, list[int]]:
+    invalid: list[int] = []
+    parts: list[str] = []
+    cursor = 0
+    for start, end, numbers in parse_marks(text):
+        valid = [n for n in numbers if n in by_number]
+        invalid.extend(n for n in numbers if n not in by_number)
+        parts.append(text[cursor:start])
+        parts.append("".join(f"[{n}]" for n in dict.fromkeys(valid)))
+        cursor = end
+    parts.append(text[cursor:])
+    cleaned = re.sub(r"[ \t]+([.,;:!?])", r"\1", "".join(parts)).strip()
+    # "Claim. [1]" becomes "Claim [1]." so the mark stays with the sentence it supports.
+    cleaned = _MARKS_AFTER_STOP.sub(lambda m: f"{m.group(2).strip()}{m.group(1)}", cleaned)
+    cleaned = re.sub(r"([^\s\]])(\[\d)", r"\1 \2", cleaned)
+    return cleaned, invalid
 
+
+def _citation(passage: Passage, best: Sentence | None, supported: bool) -> Citation:
+    if best is None:
+        quote, start, end = passage.text, 0, len(passage.text)
+    else:
+        quote, start, end = best.text, best.start, best.end
+    return Citation(
+        n=passage.n,
+        chunk_id=passage.chunk_id,
+        article_id=passage.article_id,
+        title=passage.title,
+        url=passage.url,
+        source=passage.source,
+        published_at=passage.published_at,
+        quote=quote,
+        quote_start=passage.start + start,
+        quote_end=passage.start + end,
+        passage=passage.text,
+        score=passage.score,
+        supported=supported,
+    )

@@ -19,11 +19,12 @@ class Message:
 
 @dataclass(frozen=True)
 class Completion:
-    """A model's reply: its text, which model made it, and token usage when the server reports it."""
+    """A model's reply: its text, which model made it, token usage and why it stopped, when reported."""
 
     text: str
     model: str
     usage: dict[str, int] = field(default_factory=dict)
+    finish_reason: str | None = None
 
 
 @dataclass(frozen=True)
@@ -48,9 +49,10 @@ class Passage:
 
 @dataclass(frozen=True)
 class Citation:
-    """A passage the answer cites, and `quote`: the sentence of it that best supports the claim.
+    """A passage the answer cites, and `quote`: the sentence of it that best supports a claim citing it.
 
-    `quote_start`/`quote_end` are the quote's character offsets in the article's body.
+    `quote_start`/`quote_end` are the quote's character offsets in the article's body;
+    `supported` says whether this passage backs a claim that cites it (ALCE's precision).
     """
 
     n: int
@@ -65,9 +67,25 @@ class Citation:
     quote_end: int
     passage: str
     score: float
+    supported: bool
 
     def to_dict(self) -> dict[str, Any]:
         return {**asdict(self), "score": round(self.score, 4)}
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One sentence of an answer: the passages it cites and whether they support it.
+
+    `supported` is None for a sentence that makes no claim (a lead-in such as "The sources say:").
+    """
+
+    text: str
+    citations: tuple[int, ...]
+    supported: bool | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "citations": list(self.citations), "supported": self.supported}
 
 
 @dataclass(frozen=True)
@@ -79,6 +97,8 @@ class Answer:
     refused: bool
     mode: str
     model: str
+    refusal_reason: str | None = None
+    claims: tuple[Claim, ...] = ()
     passages: tuple[Passage, ...] = ()
     timings_ms: dict[str, float] = field(default_factory=dict)
     usage: dict[str, int] = field(default_factory=dict)
@@ -89,6 +109,8 @@ class Answer:
             "answer": self.text,
             "citations": [c.to_dict() for c in self.citations],
             "refused": self.refused,
+            "refusal_reason": self.refusal_reason,
+            "claims": [c.to_dict() for c in self.claims],
             "mode": self.mode,
             "model": self.model,
             "passages": [p.to_dict() for p in self.passages],

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from index import ChromaStore, Embedder, IndexServices, Settings, build_index
 
 from qa.chat import Answerer, ChatModel, ExtractiveAnswerer, LLMAnswerer
+from qa.support import SupportJudge
 
 
 @dataclass(frozen=True)
@@ -14,6 +15,7 @@ class Services:
     settings: Settings
     index: IndexServices
     answerer: Answerer
+    judge: SupportJudge
 
 
 def build_services(
@@ -29,5 +31,12 @@ def build_services(
         from qa.chat.openai import OpenAIChatModel
 
         chat_model = OpenAIChatModel(settings)
-    answerer: Answerer = LLMAnswerer(chat_model) if chat_model is not None else ExtractiveAnswerer(index.embedder)
-    return Services(settings=settings, index=index, answerer=answerer)
+    answerer: Answerer = (
+        LLMAnswerer(chat_model, context_tokens=settings.context_tokens)
+        if chat_model is not None
+        else ExtractiveAnswerer(index.embedder)
+    )
+    judge = SupportJudge(
+        index.embedder, min_similarity=settings.support_similarity, min_overlap=settings.support_overlap
+    )
+    return Services(settings=settings, index=index, answerer=answerer, judge=judge)

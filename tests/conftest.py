@@ -25,7 +25,7 @@ def ephemeral_client() -> object:
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
     # The fake embedder's similarities run lower than MiniLM's, hence its own threshold.
-    return Settings(chroma_path=tmp_path / "chroma", min_score=0.15)
+    return Settings(chroma_path=tmp_path / "chroma", min_score=0.15, support_similarity=0.3)
 
 
 @pytest.fixture

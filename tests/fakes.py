@@ -80,6 +80,13 @@ class CannedResponse:
     body: Any = None
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0
+    stream: list[str] | None = None
+    cut_after: int | None = None
+
+
+def streamed(pieces: list[str], *, cut_after: int | None = None, model: str = "fake-gpt") -> CannedResponse:
+    """A streamed chat completion sending `pieces` as deltas; `cut_after=k` drops the connection after k pieces."""
+    return CannedResponse(200, stream=pieces, cut_after=cut_after, body={"model": model})
 
 
 @dataclass
@@ -111,6 +118,9 @@ class FakeOpenAIServer:
                 canned = outer.responses.popleft() if outer.responses else CannedResponse(500, {"error": {"message": "no canned response"}})
                 if canned.delay:
                     time.sleep(canned.delay)
+                if canned.stream is not None:
+                    self._stream(canned)
+                    return
                 payload = json.dumps(canned.body).encode()
                 try:
                     self.send_response(canned.status)
@@ -122,6 +132,29 @@ class FakeOpenAIServer:
                     self.wfile.write(payload)
                 except (BrokenPipeError, ConnectionResetError):
                     pass  # the client gave up (a timeout test); nothing to tell it
+
+            def _stream(self, canned: CannedResponse) -> None:
+                self.send_response(200)
+                self.send_header("Content-Type", "text/event-stream")
+                self.send_header("Transfer-Encoding", "chunked")
+                self.end_headers()
+                model = (canned.body or {}).get("model", "fake-gpt")
+                pieces = canned.stream or []
+                for index, piece in enumerate(pieces):
+                    if canned.cut_after is not None and index == canned.cut_after:
+                        # An abrupt end: no final chunk, no [DONE], no terminating zero-length chunk.
+                        self.wfile.flush()
+                        self.close_connection = True
+                        return
+                    self._chunk(_stream_chunk(model, {"content": piece}, None))
+                self._chunk(_stream_chunk(model, {}, "stop"))
+                self._chunk("[DONE]")
+                self.wfile.write(b"0\r\n\r\n")
+
+            def _chunk(self, data: Any) -> None:
+                line = f"data: {data if isinstance(data, str) else json.dumps(data)}\n\n".encode()
+                self.wfile.write(f"{len(line):x}\r\n".encode() + line + b"\r\n")
+                self.wfile.flush()
 
             def log_message(self, *args: object) -> None:
                 pass
@@ -151,13 +184,23 @@ class FakeOpenAIServer:
         self._server.server_close()
 
 
-def chat_completion(text: str, *, model: str = "fake-gpt") -> dict[str, Any]:
+def _stream_chunk(model: str, delta: dict[str, str], finish_reason: str | None) -> dict[str, Any]:
+    return {
+        "id": "chatcmpl-test",
+        "object": "chat.completion.chunk",
+        "created": 1700000000,
+        "model": model,
+        "choices": [{"index": 0, "delta": delta, "finish_reason": finish_reason}],
+    }
+
+
+def chat_completion(text: str, *, model: str = "fake-gpt", finish_reason: str = "stop") -> dict[str, Any]:
     """A chat.completion body as OpenAI returns it."""
     return {
         "id": "chatcmpl-test",
         "object": "chat.completion",
         "created": 1700000000,
         "model": model,
-        "choices": [{"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": "stop"}],
+        "choices": [{"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": finish_reason}],
         "usage": {"prompt_tokens": 321, "completion_tokens": 42, "total_tokens": 363},
     }

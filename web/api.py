@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, jsonify, request
 
-from qa import Services, answer_question, retrieve, validate_question
+from qa import Services, answer_question, retrieve, stream_answer, validate_question
 from web.requests import json_body, parse_ask, parse_top_k_arg
+from web.streaming import sse_response
 
 blueprint = Blueprint("api", __name__)
 
@@ -16,8 +17,11 @@ def services() -> Services:
 
 @blueprint.post("/api/v1/ask")
 def ask() -> Response:
-    """Answer a question from the indexed articles, with citations."""
-    parsed = parse_ask(json_body(request), services().settings)
+    """Answer a question from the indexed articles, with citations; as server-sent events when asked."""
+    wants_events = request.accept_mimetypes.best == "text/event-stream"
+    parsed = parse_ask(json_body(request), services().settings, wants_event_stream=wants_events)
+    if parsed.stream:
+        return sse_response(stream_answer(parsed.question, services=services(), top_k=parsed.top_k))
     answer = answer_question(parsed.question, services=services(), top_k=parsed.top_k)
     return jsonify(answer.to_dict())
 

@@ -26,10 +26,10 @@ def index() -> str:
 
 
 @blueprint.app_template_filter("with_citation_links")
-def with_citation_links(answer: Answer) -> Markup:
-    """Answer text, escaped, with each valid [n] turned into a link to its source entry."""
+def with_citation_links(text: str, answer: Answer) -> Markup:
+    """Text, escaped, with each [n] that the answer cites turned into a link to its source entry."""
     cited = {c.n for c in answer.citations}
-    escaped = str(escape(answer.text))
+    escaped = str(escape(text))
 
     def link(match: re.Match[str]) -> str:
         n = int(match.group(1))

@@ -13,13 +13,14 @@ from index.errors import InvalidRequest
 from index.settings import Settings
 from qa import validate_question, validate_top_k
 
-ASK_FIELDS = ("question", "top_k")
+ASK_FIELDS = ("question", "top_k", "stream")
 
 
 @dataclass(frozen=True)
 class AskRequest:
     question: str
     top_k: int
+    stream: bool
 
 
 def json_body(request: Request) -> dict[str, Any]:
@@ -44,8 +45,11 @@ def json_body(request: Request) -> dict[str, Any]:
     return data
 
 
-def parse_ask(data: dict[str, Any], settings: Settings) -> AskRequest:
-    """Validate an /api/v1/ask body; unknown fields are refused so a typo is not silently ignored."""
+def parse_ask(data: dict[str, Any], settings: Settings, *, wants_event_stream: bool = False) -> AskRequest:
+    """Validate an /api/v1/ask body; unknown fields are refused so a typo is not silently ignored.
+
+    The answer streams when the body says `"stream": true` or the client accepts only events.
+    """
     unknown = sorted(set(data) - set(ASK_FIELDS))
     if unknown:
         raise InvalidRequest(
@@ -55,7 +59,10 @@ def parse_ask(data: dict[str, Any], settings: Settings) -> AskRequest:
         raise InvalidRequest("'question' is required", field="question")
     question = validate_question(data["question"], max_chars=settings.max_question_chars)
     top_k = validate_top_k(data.get("top_k", settings.top_k), max_top_k=settings.max_top_k)
-    return AskRequest(question=question, top_k=top_k)
+    stream = data.get("stream", False)
+    if not isinstance(stream, bool):
+        raise InvalidRequest("'stream' must be true or false", field="stream")
+    return AskRequest(question=question, top_k=top_k, stream=stream or wants_event_stream)
 
 
 def parse_top_k_arg(raw: str | None, settings: Settings) -> int:

@@ -17,15 +17,21 @@ class ChatModel(Protocol):
         ...
 
     def stream(self, messages: Sequence[Message]) -> Iterator[str]:
-        """The reply as it is generated, in text pieces."""
+        """The reply as it is generated, in text pieces; raises ModelError if it stops before finishing."""
         ...
 
 
 @runtime_checkable
 class Answerer(Protocol):
-    """Drafts an answer with [n] marks from numbered passages; the citation checker verifies it."""
+    """Drafts an answer with [n] marks from numbered passages; the citation checker verifies it.
+
+    `context_tokens` is the passage budget of a model with a context window (None: no limit).
+    """
 
     mode: str
     model: str
+    context_tokens: int | None
 
     def draft(self, question: str, passages: Sequence[Passage]) -> Completion: ...
+
+    def stream(self, question: str, passages: Sequence[Passage]) -> Iterator[str]: ...

@@ -8,8 +8,7 @@ says that the articles do not answer the question.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from index import Embedder
@@ -19,14 +18,9 @@ from qa.models import Completion, Passage
 from qa.prompts import NOT_IN_SOURCES
 from qa.sentences import split_sentences
 from qa.vectors import cosine
+from qa.words import content_words
 
 PREFACE = "Extractive answer (sentences quoted from the articles; no language model was used):"
-_STOPWORDS = frozenset(
-    "a an the of to in on at for by with and or but is are was were be been did do does has have had "
-    "what who whom which when where why how that this these those it its as from about into than then "
-    "there their they he she his her him them not no yes any all can could would should will".split()
-)
-_WORD = re.compile(r"[A-Za-z0-9]+")
 
 
 @dataclass(frozen=True)
@@ -41,6 +35,7 @@ class ExtractiveAnswerer:
     """Quotes up to `max_sentences` retrieved sentences that answer the question, each cited."""
 
     mode = "extractive"
+    context_tokens = None
 
     def __init__(
         self,
@@ -66,16 +61,21 @@ class ExtractiveAnswerer:
         lines = [PREFACE] + [f"\u201c{defuse_marks(c.text)}\u201d [{c.passage.n}]" for c in chosen]
         return Completion(text="\n".join(lines), model=self.model)
 
+    def stream(self, question: str, passages: Sequence[Passage]) -> Iterator[str]:
+        """The draft line by line: extraction is not generated token by token, so there is nothing finer."""
+        for line in self.draft(question, passages).text.splitlines(keepends=True):
+            yield line
+
     def _candidates(self, question: str, passages: Sequence[Passage]) -> list[_Candidate]:
         pieces = [(p, s.text) for p in passages for s in split_sentences(p.text) if _is_quotable(s.text)]
         if not pieces:
             return []
         vectors = self.embedder.embed_documents([question] + [text for _, text in pieces])
         question_vector, sentence_vectors = vectors[0], vectors[1:]
-        question_words = _content_words(question)
+        question_words = content_words(question)
         candidates = []
         for (passage, text), vector in zip(pieces, sentence_vectors):
-            overlap = len(question_words & _content_words(text)) / len(question_words) if question_words else 0.0
+            overlap = len(question_words & content_words(text)) / len(question_words) if question_words else 0.0
             relevance = cosine(question_vector, vector) + 0.15 * overlap
             candidates.append(_Candidate(passage, text, relevance, vector))
         return candidates
@@ -105,9 +105,3 @@ def _is_quotable(sentence: str) -> bool:
     starts_well = sentence[:1].isupper() or sentence[:1].isdigit() or sentence[:1] in "\"\u201c"
     ends_well = sentence.rstrip("\"'\u201d\u2019)").endswith((".", "!", "?"))
     return len(sentence.split()) >= 6 and starts_well and ends_well
-
-
-def _content_words(text: str) -> set[str]:
-    # Five-letter prefixes make "advise", "adviser" and "advising" one word.
-    return {w.lower()[:5] for w in _WORD.findall(text) if w.lower() not in _STOPWORDS}
-

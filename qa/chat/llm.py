@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from qa.chat.base import ChatModel
 from qa.models import Completion, Passage
@@ -14,9 +14,13 @@ class LLMAnswerer:
 
     mode = "llm"
 
-    def __init__(self, chat_model: ChatModel) -> None:
+    def __init__(self, chat_model: ChatModel, *, context_tokens: int) -> None:
         self.chat_model = chat_model
         self.model = chat_model.name
+        self.context_tokens: int | None = context_tokens
 
     def draft(self, question: str, passages: Sequence[Passage]) -> Completion:
         return self.chat_model.complete(build_prompt(question, passages))
+
+    def stream(self, question: str, passages: Sequence[Passage]) -> Iterator[str]:
+        return self.chat_model.stream(build_prompt(question, passages))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from index.errors import ModelError
+from index.errors import ModelError, ModelUnavailable
 from index.openai_client import make_openai_client, translate_openai_errors
 from index.settings import Settings
 
@@ -29,6 +29,7 @@ class OpenAIChatModel:
         return Completion(
             text=response.choices[0].message.content or "",
             model=response.model or self.name,
+            finish_reason=response.choices[0].finish_reason,
             usage={
                 "prompt_tokens": usage.prompt_tokens,
                 "completion_tokens": usage.completion_tokens,
@@ -39,10 +40,18 @@ class OpenAIChatModel:
         )
 
     def stream(self, messages: Sequence[Message]) -> Iterator[str]:
+        finish_reason = None
         with translate_openai_errors("language model"):
             chunks = self._client.chat.completions.create(
                 model=self.name, messages=[m.to_dict() for m in messages], temperature=0, stream=True
             )
             for chunk in chunks:
-                if chunk.choices and chunk.choices[0].delta.content:
-                    yield chunk.choices[0].delta.content
+                if not chunk.choices:
+                    continue
+                choice = chunk.choices[0]
+                if choice.delta and choice.delta.content:
+                    yield choice.delta.content
+                finish_reason = choice.finish_reason or finish_reason
+        if finish_reason is None:
+            # The connection closed cleanly but the model never said it was done: the answer is cut.
+            raise ModelUnavailable("the language model's stream ended before the answer was finished")

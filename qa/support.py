@@ -1,0 +1,84 @@
+"""Does a passage support a claim? Meaning (MiniLM similarity to its best sentence) and words must agree.
+
+A claim is supported by a set of passages when
+- its closest sentence among them is at least `min_similarity` similar in meaning,
+- at least `min_overlap` of its content words appear in them, and
+- every number it states appears in them (news claims fail most often on figures and dates).
+Embeddings alone say two sentences are on the same topic; the word and number checks catch
+a fluent claim that the passages never made.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from index import Embedder
+
+from qa.models import Passage
+from qa.sentences import Sentence, split_sentences
+from qa.vectors import cosine
+from qa.words import content_words, numbers
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """How well one passage backs one claim, and the passage sentence that backs it best."""
+
+    similarity: float
+    overlap: float
+    numbers_found: bool
+    best: Sentence | None
+
+
+class SupportJudge:
+    def __init__(self, embedder: Embedder, *, min_similarity: float, min_overlap: float) -> None:
+        self.embedder = embedder
+        self.min_similarity = min_similarity
+        self.min_overlap = min_overlap
+
+    def evidence(self, claims: Sequence[str], passages: Sequence[Passage]) -> list[dict[int, Evidence]]:
+        """For each claim, the evidence of each passage (by passage number), in one embedding call."""
+        sentences = {p.n: split_sentences(p.text) for p in passages}
+        texts = list(claims) + [s.text for p in passages for s in sentences[p.n]]
+        vectors = self.embedder.embed_documents(texts) if texts else []
+        claim_vectors, cursor, sentence_vectors = vectors[: len(claims)], len(claims), {}
+        for p in passages:
+            sentence_vectors[p.n] = vectors[cursor : cursor + len(sentences[p.n])]
+            cursor += len(sentences[p.n])
+        result = []
+        for claim, claim_vector in zip(claims, claim_vectors):
+            words, figures = content_words(claim), numbers(claim)
+            per_passage = {}
+            for p in passages:
+                scored = [(cosine(claim_vector, v), s) for v, s in zip(sentence_vectors[p.n], sentences[p.n])]
+                similarity, best = max(scored, key=lambda pair: pair[0]) if scored else (0.0, None)
+                # The headline is part of what the article says, so its words count as support too.
+                stated = f"{p.title}\n{p.text}"
+                per_passage[p.n] = Evidence(
+                    similarity=similarity,
+                    overlap=_overlap(words, content_words(stated)),
+                    numbers_found=figures <= numbers(stated),
+                    best=best,
+                )
+            result.append(per_passage)
+        return result
+
+    def supports(self, claim: str, evidence: Sequence[Evidence], passages: Sequence[Passage]) -> bool:
+        """Whether these passages together support the claim (ALCE's recall sense)."""
+        if not evidence:
+            return False
+        joined = " ".join(f"{p.title}\n{p.text}" for p in passages)
+        return (
+            max(e.similarity for e in evidence) >= self.min_similarity
+            and _overlap(content_words(claim), content_words(joined)) >= self.min_overlap
+            and numbers(claim) <= numbers(joined)
+        )
+
+    def precise(self, evidence: Evidence) -> bool:
+        """Whether one passage on its own supports the claim (ALCE's precision sense)."""
+        return evidence.similarity >= self.min_similarity and evidence.overlap >= self.min_overlap and evidence.numbers_found
+
+
+def _overlap(claim_words: set[str], passage_words: set[str]) -> float:
+    return len(claim_words & passage_words) / len(claim_words) if claim_words else 1.0
