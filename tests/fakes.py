@@ -82,11 +82,18 @@ class CannedResponse:
     delay: float = 0.0
     stream: list[str] | None = None
     cut_after: int | None = None
+    finish: bool = True
 
 
-def streamed(pieces: list[str], *, cut_after: int | None = None, model: str = "fake-gpt") -> CannedResponse:
-    """A streamed chat completion sending `pieces` as deltas; `cut_after=k` drops the connection after k pieces."""
-    return CannedResponse(200, stream=pieces, cut_after=cut_after, body={"model": model})
+def streamed(
+    pieces: list[str], *, cut_after: int | None = None, finish: bool = True, model: str = "fake-gpt"
+) -> CannedResponse:
+    """A streamed chat completion sending `pieces` as deltas.
+
+    `cut_after=k` drops the connection after k pieces; `finish=False` ends the stream cleanly
+    ([DONE]) but without the final chunk that says why the model stopped.
+    """
+    return CannedResponse(200, stream=pieces, cut_after=cut_after, finish=finish, body={"model": model})
 
 
 @dataclass
@@ -147,7 +154,8 @@ class FakeOpenAIServer:
                         self.close_connection = True
                         return
                     self._chunk(_stream_chunk(model, {"content": piece}, None))
-                self._chunk(_stream_chunk(model, {}, "stop"))
+                if canned.finish:
+                    self._chunk(_stream_chunk(model, {}, "stop"))
                 self._chunk("[DONE]")
                 self.wfile.write(b"0\r\n\r\n")
 

@@ -108,3 +108,59 @@ def test_a_model_failure_carries_the_retrieved_passages(llm_services, chat):
 def test_unusable_questions_are_rejected_before_retrieval(services, question):
     with pytest.raises(InvalidRequest):
         answer_question(question, services=services)
+
+
+def test_refusal_reasons_are_machine_readable(llm_services, chat, settings, embedder, ephemeral_client):
+    from index import ChromaStore
+    from qa import build_services
+
+    nothing = ChromaStore(ephemeral_client, f"empty-{id(chat)}", embedder_name=embedder.name, dimension=embedder.dimension)
+    empty = build_services(settings, embedder=embedder, store=nothing, chat_model=chat)
+    assert answer_question(QUESTION, services=empty).refusal_reason == "no_passages"
+    assert answer_question("xylophone quartz", services=llm_services).refusal_reason == "low_relevance"
+    chat.enqueue(NOT_IN_SOURCES)
+    assert answer_question(QUESTION, services=llm_services).refusal_reason == "model_declined"
+    chat.enqueue("Binance paid Gensler 99 million dollars in 2031 [1].")
+    unsupported = answer_question(QUESTION, services=llm_services)
+    assert unsupported.refused and unsupported.refusal_reason == "no_supported_claims"
+    assert unsupported.claims[0].supported is False and "99 million" in unsupported.claims[0].text
+    assert unsupported.passages, "the nearest passages are shown with a refusal"
+
+
+def test_an_uncited_answer_is_refused_as_unverifiable(llm_services, chat):
+    chat.enqueue("Gensler declined to advise Binance.")
+    answer = answer_question(QUESTION, services=llm_services)
+    assert answer.refused and answer.refusal_reason == "no_supported_claims"
+    assert any("cites no retrieved passage" in w for w in answer.warnings)
+
+
+def test_a_partly_supported_answer_marks_the_unsupported_sentence(llm_services, chat):
+    chat.enqueue("Gensler declined the offer to become an adviser to Binance [1]. Gensler owns 40 percent of Binance [1].")
+    answer = answer_question(QUESTION, services=llm_services)
+    assert not answer.refused
+    assert [c.supported for c in answer.claims] == [True, False]
+    assert any("not supported" in w for w in answer.warnings)
+
+
+def test_passages_over_the_token_budget_are_dropped_lowest_ranked_first(services, chat):
+    from qa import build_services
+    from qa.budget import count_tokens
+    from qa.prompts import passage_block
+
+    small = build_services(
+        services.settings.replace(context_tokens=200), embedder=services.index.embedder, store=services.index.store, chat_model=chat
+    )
+    chat.enqueue("Gensler declined the offer [1].")
+    answer = answer_question(QUESTION, services=small)
+    given = [p.n for p in answer.passages]
+    assert given == list(range(1, len(given) + 1)) and len(given) < 5
+    assert sum(count_tokens(passage_block(p)) for p in answer.passages) <= 200
+    assert any("context budget" in w for w in answer.warnings)
+    _, user = chat.history[0]
+    assert user.content.count("<passage ") == len(given)
+
+
+def test_tokens_are_counted_offline_with_tiktoken():
+    from qa.budget import count_tokens
+
+    assert count_tokens("Did Gensler advise Binance?") == 8

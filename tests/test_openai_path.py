@@ -3,7 +3,8 @@
 import pytest
 
 from qa import build_services
-from tests.fakes import CannedResponse, FakeOpenAIServer, chat_completion
+from tests.fakes import CannedResponse, FakeOpenAIServer, chat_completion, streamed
+from tests.test_streaming import events_of
 from web import create_app
 
 KEY = "sk-test-never-leak-1234567890"
@@ -48,11 +49,50 @@ def test_a_cited_answer_comes_back_through_the_real_client(openai_client, server
 
 
 def test_an_invented_citation_is_dropped_and_reported(openai_client, server):
-    server.enqueue_chat("Gensler declined [1]. Binance bought the moon [9].")
+    server.enqueue_chat("Gensler declined the offer to become an adviser to Binance [1]. Binance bought the moon [9].")
     body = ask(openai_client).get_json()
     assert [c["n"] for c in body["citations"]] == [1]
     assert "[9]" not in body["answer"]
     assert any("[9]" in w for w in body["warnings"])
+    assert [c["supported"] for c in body["claims"]] == [True, False]
+
+
+def test_an_uncited_reply_is_not_given_as_an_answer(openai_client, server):
+    server.enqueue_chat("Gensler declined to advise Binance.")
+    body = ask(openai_client).get_json()
+    assert body["refused"] and body["refusal_reason"] == "no_supported_claims"
+    assert body["claims"][0]["supported"] is False
+
+
+def test_the_models_refusal_is_a_refusal(openai_client, server):
+    server.enqueue_chat("The provided articles do not answer this question.")
+    body = ask(openai_client).get_json()
+    assert body["refused"] and body["refusal_reason"] == "model_declined" and body["passages"]
+
+
+def test_a_reply_cut_at_the_token_limit_is_flagged(openai_client, server):
+    server.enqueue(CannedResponse(200, chat_completion("Gensler declined the offer to become an adviser to Binance [1].", finish_reason="length")))
+    body = ask(openai_client).get_json()
+    assert any("token limit" in w for w in body["warnings"])
+
+
+def test_a_stream_through_the_real_client(openai_client, server):
+    server.enqueue(streamed(["Gensler declined the offer ", "to become an adviser to Binance [", "1", "]."]))
+    response = openai_client.post("/api/v1/ask", json={"question": QUESTION, "stream": True})
+    events = events_of(response)
+    assert [n for n, _ in events][0] == "passages" and events[-1][0] == "answer"
+    assert [c["n"] for c in events[-1][1]["citations"]] == [1]
+    assert server.requests[0].body["stream"] is True
+
+
+def test_a_stream_cut_by_the_server_ends_with_an_error_event(openai_client, server):
+    server.enqueue(streamed(["Gensler declined ", "the offer ", "to become"], cut_after=2))
+    events = events_of(openai_client.post("/api/v1/ask", json={"question": QUESTION, "stream": True}))
+    name, data = events[-1]
+    assert name == "error" and data["incomplete"] is True
+    assert data["partial"] == "Gensler declined the offer "
+    assert data["error"]["code"] == "model_unavailable"
+    assert len(server.requests) == 1, "a broken stream is not retried silently"
 
 
 def test_a_rejected_key_is_502_at_once_and_never_echoed(openai_client, server):
@@ -107,3 +147,9 @@ def test_an_unreachable_server_is_503(services):
     response = ask(create_app(services=llm).test_client())
     assert response.status_code == 503
     assert response.get_json()["error"]["code"] == "model_unavailable"
+
+
+def test_a_stream_that_ends_without_finishing_is_incomplete(openai_client, server):
+    server.enqueue(streamed(["Gensler declined ", "the offer"], finish=False))
+    name, data = events_of(openai_client.post("/api/v1/ask", json={"question": QUESTION, "stream": True}))[-1]
+    assert name == "error" and data["incomplete"] and data["partial"] == "Gensler declined the offer"
