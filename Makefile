@@ -12,7 +12,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: install install-dev run serve ingest ask test bench clean
+.PHONY: install install-dev run serve ingest ask test bench calibrate clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,10 @@ test: install-dev
 
 bench: install-dev
 	$(BIN)/python bench/query_latency.py
+
+# Thresholds and citation precision/recall on data/sample/golden.yaml (see bench/calibrate.py).
+calibrate: install-dev
+	$(BIN)/python bench/calibrate.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .hypothesis

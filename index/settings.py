@@ -39,9 +39,9 @@ class Settings:
     answer_mode: str = "auto"
     top_k: int = 5
     max_top_k: int = 20
-    min_score: float = 0.35
-    support_similarity: float = 0.55
-    support_overlap: float = 0.6
+    min_score: float = 0.32
+    support_similarity: float = 0.75
+    support_overlap: float = 0.7
     context_tokens: int = 3000
     chunk_tokens: int = 160
     chunk_overlap: int = 32

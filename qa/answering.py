@@ -16,9 +16,10 @@ from index.errors import InvalidRequest, ModelError
 
 from qa.budget import fit_passages
 from qa.citations import check_citations
-from qa.models import Answer, Completion, Passage
-from qa.prompts import NOT_IN_SOURCES, is_refusal, passage_block
+from qa.models import Answer, Claim, Completion, Passage
+from qa.prompts import is_refusal, passage_block
 from qa.retrieval import retrieve
+from qa.sentences import split_sentences
 from qa.services import Services
 
 NO_PASSAGES = "no_passages"
@@ -161,7 +162,9 @@ def _finish(context: _Context, completion: Completion, services: Services) -> An
     if completion.finish_reason == "length":
         warnings.append("the model stopped at its output token limit; the answer may be cut short")
     if is_refusal(completion.text):
-        return _refusal(context, services, MODEL_DECLINED, NOT_IN_SOURCES, completion=completion, warnings=warnings)
+        # The agreed sentence, plus at most the one reason the answerer gave after it.
+        reason = " ".join(s.text for s in split_sentences(completion.text)[:2])
+        return _refusal(context, services, MODEL_DECLINED, reason, completion=completion, warnings=warnings)
     checked = check_citations(completion.text, context.given, services.judge)
     context.timings["verify"] = _ms_since(checking)
     warnings.extend(checked.warnings)
@@ -171,7 +174,14 @@ def _finish(context: _Context, completion: Completion, services: Services) -> An
             "answer; its sentences are listed under claims, each marked unsupported."
         )
         return _refusal(
-            context, services, NO_SUPPORTED_CLAIMS, message, completion=completion, warnings=warnings, claims=checked.claims
+            context,
+            services,
+            NO_SUPPORTED_CLAIMS,
+            message,
+            completion=completion,
+            warnings=warnings,
+            claims=checked.claims,
+            verification=checked.verification(),
         )
     context.timings["total"] = _ms_since(context.started)
     return Answer(
@@ -181,6 +191,7 @@ def _finish(context: _Context, completion: Completion, services: Services) -> An
         mode=services.answerer.mode,
         model=completion.model,
         claims=checked.claims,
+        verification=checked.verification(),
         passages=tuple(context.given),
         timings_ms=context.timings,
         usage=completion.usage,
@@ -196,7 +207,8 @@ def _refusal(
     *,
     completion: Completion | None = None,
     warnings: list[str] | None = None,
-    claims: tuple = (),  # type: ignore[type-arg]
+    claims: tuple[Claim, ...] = (),
+    verification: dict[str, int] | None = None,
 ) -> Answer:
     context.timings["total"] = _ms_since(context.started)
     return Answer(
@@ -207,6 +219,7 @@ def _refusal(
         mode=services.answerer.mode,
         model=completion.model if completion else services.answerer.model,
         claims=claims,
+        verification=verification or {},
         passages=tuple(context.given or context.retrieved),
         timings_ms=context.timings,
         usage=completion.usage if completion else {},

@@ -28,14 +28,21 @@ class CheckedAnswer:
     claims: tuple[Claim, ...]
     citations: tuple[Citation, ...]
     warnings: tuple[str, ...]
+    citation_marks: int = 0
+    precise_marks: int = 0
 
     @property
     def supported_claims(self) -> int:
         return sum(1 for c in self.claims if c.supported)
 
-    @property
-    def checked_claims(self) -> int:
-        return sum(1 for c in self.claims if c.supported is not None)
+    def verification(self) -> dict[str, int]:
+        """Counts for ALCE's metrics: recall = supported / claims, precision = precise / citations."""
+        return {
+            "claims": sum(1 for c in self.claims if c.supported is not None),
+            "supported": self.supported_claims,
+            "citations": self.citation_marks,
+            "precise": self.precise_marks,
+        }
 
 
 def parse_marks(text: str) -> list[tuple[int, int, list[int]]]:
@@ -80,6 +87,7 @@ def check_citations(text: str, passages: Sequence[Passage], judge: SupportJudge)
 
     claims: list[Claim] = []
     best_for: dict[int, tuple[float, Sentence | None, bool]] = {}
+    marks = precise_marks = 0
     for sentence, numbers_cited, claim, per_passage in zip(sentences, cited, claims_text, evidence):
         if not numbers_cited:
             lead_in = sentence.text.rstrip().endswith(":") or not claim
@@ -98,6 +106,8 @@ def check_citations(text: str, passages: Sequence[Passage], judge: SupportJudge)
                     [by_number[m] for m in numbers_cited if m != n],
                 )
             )
+            marks += 1
+            precise_marks += precise
             ev = per_passage[n]
             previous = best_for.get(n)
             # The first claim citing a passage picks its quote, unless only a later claim is backed by it.
@@ -117,7 +127,14 @@ def check_citations(text: str, passages: Sequence[Passage], judge: SupportJudge)
     unsupported = [c for c in claims if c.supported is False]
     if citations and unsupported:
         warnings.append(f"{len(unsupported)} sentence(s) are not supported by the passages they cite (or cite none)")
-    return CheckedAnswer(text=cleaned, claims=tuple(claims), citations=citations, warnings=tuple(warnings))
+    return CheckedAnswer(
+        text=cleaned,
+        claims=tuple(claims),
+        citations=citations,
+        warnings=tuple(warnings),
+        citation_marks=marks,
+        precise_marks=precise_marks,
+    )
 
 
 def _drop_invalid_marks(text: str, by_number: dict[int, Passage]) -> tuple[str, list[int]]:

@@ -99,6 +99,7 @@ class Answer:
     model: str
     refusal_reason: str | None = None
     claims: tuple[Claim, ...] = ()
+    verification: dict[str, int] = field(default_factory=dict)
     passages: tuple[Passage, ...] = ()
     timings_ms: dict[str, float] = field(default_factory=dict)
     usage: dict[str, int] = field(default_factory=dict)
@@ -111,6 +112,7 @@ class Answer:
             "refused": self.refused,
             "refusal_reason": self.refusal_reason,
             "claims": [c.to_dict() for c in self.claims],
+            "verification": dict(self.verification),
             "mode": self.mode,
             "model": self.model,
             "passages": [p.to_dict() for p in self.passages],

@@ -2,8 +2,9 @@
 
 A claim is supported by a set of passages when
 - its closest sentence among them is at least `min_similarity` similar in meaning,
-- at least `min_overlap` of its content words appear in them, and
-- every number it states appears in them (news claims fail most often on figures and dates).
+- at least `min_overlap` of its content words appear near those closest sentences (the sentence,
+  its neighbours and the headline), and
+- every number it states appears there too (news claims fail most often on figures and dates).
 Embeddings alone say two sentences are on the same topic; the word and number checks catch
 a fluent claim that the passages never made.
 """
@@ -23,12 +24,17 @@ from qa.words import content_words, numbers
 
 @dataclass(frozen=True)
 class Evidence:
-    """How well one passage backs one claim, and the passage sentence that backs it best."""
+    """How well one passage backs one claim, and the passage sentence that backs it best.
+
+    `window` is that sentence with its neighbours and the headline: the words and numbers of
+    a claim must be found there, not anywhere in the passage.
+    """
 
     similarity: float
     overlap: float
     numbers_found: bool
     best: Sentence | None
+    window: str
 
 
 class SupportJudge:
@@ -51,24 +57,26 @@ class SupportJudge:
             words, figures = content_words(claim), numbers(claim)
             per_passage = {}
             for p in passages:
-                scored = [(cosine(claim_vector, v), s) for v, s in zip(sentence_vectors[p.n], sentences[p.n])]
-                similarity, best = max(scored, key=lambda pair: pair[0]) if scored else (0.0, None)
+                scored = [(cosine(claim_vector, v), i) for i, v in enumerate(sentence_vectors[p.n])]
+                similarity, index = max(scored) if scored else (0.0, -1)
+                around = sentences[p.n][max(index - 1, 0) : index + 2] if index >= 0 else []
                 # The headline is part of what the article says, so its words count as support too.
-                stated = f"{p.title}\n{p.text}"
+                window = " ".join([p.title] + [s.text for s in around])
                 per_passage[p.n] = Evidence(
                     similarity=similarity,
-                    overlap=_overlap(words, content_words(stated)),
-                    numbers_found=figures <= numbers(stated),
-                    best=best,
+                    overlap=_overlap(words, content_words(window)),
+                    numbers_found=figures <= numbers(window),
+                    best=sentences[p.n][index] if index >= 0 else None,
+                    window=window,
                 )
             result.append(per_passage)
         return result
 
-    def supports(self, claim: str, evidence: Sequence[Evidence], passages: Sequence[Passage]) -> bool:
+    def supports(self, claim: str, evidence: Sequence[Evidence], passages: Sequence[Passage] = ()) -> bool:
         """Whether these passages together support the claim (ALCE's recall sense)."""
         if not evidence:
             return False
-        joined = " ".join(f"{p.title}\n{p.text}" for p in passages)
+        joined = " ".join(e.window for e in evidence)
         return (
             max(e.similarity for e in evidence) >= self.min_similarity
             and _overlap(content_words(claim), content_words(joined)) >= self.min_overlap

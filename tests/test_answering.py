@@ -164,3 +164,19 @@ def test_tokens_are_counted_offline_with_tiktoken():
     from qa.budget import count_tokens
 
     assert count_tokens("Did Gensler advise Binance?") == 8
+
+
+def test_extractive_declines_when_a_named_subject_is_in_no_passage(services):
+    answer = answer_question("Did Gensler advise FTX?", services=services)
+    assert answer.refused and answer.refusal_reason == "model_declined"
+    assert "FTX" in answer.text
+
+
+def test_names_at_the_start_or_in_lower_case_do_not_trigger_the_name_check():
+    from qa.chat.extractive import missing_names
+
+    passages = [Passage(n=1, chunk_id="c", article_id="a", title="Kraken pays SEC", url=None, source="S",
+                        published_at=None, text="Binance.US and Gensler's agency met.", start=0, end=10, score=0.9)]
+    assert missing_names("What did Binance.US tell Gensler's SEC?", passages) == []
+    assert missing_names("Kraken paid what?", passages) == []
+    assert missing_names("Did Gensler meet SBF at FTX?", passages) == ["SBF", "FTX"]

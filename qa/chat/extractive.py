@@ -2,12 +2,14 @@
 
 It picks the retrieved sentences closest in meaning to the question (MiniLM
 similarity plus a small bonus for shared words), skips near-repeats (maximal marginal
-relevance) and cites each by its passage number. When no sentence is close enough it
-says that the articles do not answer the question.
+relevance) and cites each by its passage number. It says that the articles do not answer
+the question when no sentence is close enough, or when the question names someone or
+something (a capitalised name, an acronym) that no retrieved passage mentions.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -18,7 +20,7 @@ from qa.models import Completion, Passage
 from qa.prompts import NOT_IN_SOURCES
 from qa.sentences import split_sentences
 from qa.vectors import cosine
-from qa.words import content_words
+from qa.words import STOPWORDS, content_words
 
 PREFACE = "Extractive answer (sentences quoted from the articles; no language model was used):"
 
@@ -54,6 +56,11 @@ class ExtractiveAnswerer:
         self.redundancy_cutoff = redundancy_cutoff
 
     def draft(self, question: str, passages: Sequence[Passage]) -> Completion:
+        missing = missing_names(question, passages)
+        if missing:
+            # Quoting the nearest sentences about Gensler would not answer a question about FTX.
+            names = ", ".join(missing)
+            return Completion(text=f"{NOT_IN_SOURCES} None of the retrieved passages mention {names}.", model=self.model)
         candidates = self._candidates(question, passages)
         chosen = self._select(candidates)
         if not chosen:
@@ -98,6 +105,19 @@ class ExtractiveAnswerer:
             if all(cosine(pick.vector, s.vector) < self.redundancy_cutoff for s in chosen):
                 chosen.append(pick)
         return chosen
+
+
+def missing_names(question: str, passages: Sequence[Passage]) -> list[str]:
+    """Names in the question (capitalised words after the first, acronyms) that no passage mentions."""
+    tokens = re.findall(r"[A-Za-z0-9][A-Za-z0-9.&'-]*", question)
+    names = []
+    for position, token in enumerate(tokens):
+        word = re.sub(r"('s|')$", "", token).rstrip(".")
+        is_acronym = len(word) >= 2 and word.isupper()
+        if (is_acronym or (position > 0 and word[:1].isupper())) and word.lower() not in STOPWORDS:
+            names.append(word)
+    text = " ".join(f"{p.title} {p.text}" for p in passages).lower()
+    return [n for n in dict.fromkeys(names) if not re.search(rf"(?<![a-z0-9]){re.escape(n.lower())}(?![a-z0-9])", text)]
 
 
 def _is_quotable(sentence: str) -> bool:
