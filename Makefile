@@ -12,7 +12,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: install install-dev run serve ingest ask test bench calibrate clean
+.PHONY: install install-dev run serve ingest ask test bench bench-retrieval calibrate clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,8 +48,12 @@ ask: install
 test: install-dev
 	$(BIN)/python -m pytest
 
-bench: install-dev
+bench: bench-retrieval
 	$(BIN)/python bench/query_latency.py
+
+# Lexical vs dense vs hybrid: hit@1, hit@5, MRR@10, nDCG@10 and latency (see bench/retrieval.py).
+bench-retrieval: install-dev
+	$(BIN)/python bench/retrieval.py
 
 # Thresholds and citation precision/recall on data/sample/golden.yaml (see bench/calibrate.py).
 calibrate: install-dev

@@ -59,9 +59,10 @@ def main() -> None:
 def relevance(cases: list[dict], services) -> dict:  # type: ignore[no-untyped-def]
     scored = []
     for case in cases:
-        passages = retrieve(case["question"], store=services.index.store, embedder=services.index.embedder, top_k=5)
+        passages = retrieve(case["question"], retriever=services.retriever, top_k=services.settings.top_k)
         answerable = not case.get("expect", {}).get("refused", False)
-        scored.append((passages[0].score if passages else 0.0, answerable, case["question"]))
+        # The gate refuses when no passage reaches the threshold, so the best score decides.
+        scored.append((max((p.score for p in passages), default=0.0), answerable, case["question"]))
     answerable = sorted(s for s, a, _ in scored if a)
     unanswerable = sorted(s for s, a, _ in scored if not a)
     candidates = sorted({round(s, 3) for s, _, _ in scored})
@@ -90,7 +91,7 @@ def support(claims: list[dict], services) -> dict:  # type: ignore[no-untyped-de
     for item in claims:
         article = article_id_for(url=item["cites"], title="", body="")
         passages = [
-            p for p in retrieve(item["question"], store=services.index.store, embedder=services.index.embedder, top_k=10)
+            p for p in retrieve(item["question"], retriever=services.retriever, top_k=10)
             if p.article_id == article
         ]
         evidence = probe.evidence([item["claim"]], passages)[0] if passages else {}

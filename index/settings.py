@@ -18,6 +18,7 @@ from index.errors import ConfigError
 
 EMBEDDERS = ("minilm", "openai")
 ANSWER_MODES = ("auto", "extractive", "llm")
+RETRIEVAL_MODES = ("hybrid", "dense", "lexical")
 # MiniLM reads at most 256 wordpieces including [CLS], [SEP] and the title we prefix.
 MINILM_MAX_TOKENS = 256
 TITLE_TOKEN_ALLOWANCE = 40
@@ -43,6 +44,15 @@ class Settings:
     support_similarity: float = 0.75
     support_overlap: float = 0.7
     context_tokens: int = 3000
+    retrieval_mode: str = "hybrid"
+    candidates: int = 30
+    rrf_k: int = 60
+    max_per_article: int = 2
+    duplicate_threshold: float = 0.6
+    recency_half_life_days: float = 30.0
+    recency_weight: float = 0.5
+    query_cache_size: int = 1024
+    lexical_refresh_seconds: float = 1.0
     chunk_tokens: int = 160
     chunk_overlap: int = 32
     max_question_chars: int = 1000
@@ -68,6 +78,26 @@ class Settings:
         for name, value in (("NEWSDESK_SUPPORT_SIMILARITY", self.support_similarity), ("NEWSDESK_SUPPORT_OVERLAP", self.support_overlap)):
             if not (math.isfinite(value) and 0.0 <= value <= 1.0):
                 raise ConfigError(f"{name} must be between 0 and 1")
+        if self.retrieval_mode not in RETRIEVAL_MODES:
+            raise ConfigError(
+                f"NEWSDESK_RETRIEVAL_MODE must be one of {', '.join(RETRIEVAL_MODES)}, not {self.retrieval_mode!r}"
+            )
+        if not 1 <= self.candidates <= 1000:
+            raise ConfigError("NEWSDESK_CANDIDATES must be between 1 and 1000")
+        if self.rrf_k < 0:
+            raise ConfigError("NEWSDESK_RRF_K must be 0 or more")
+        if self.max_per_article < 1:
+            raise ConfigError("NEWSDESK_MAX_PER_ARTICLE must be at least 1")
+        if not (math.isfinite(self.duplicate_threshold) and 0.0 < self.duplicate_threshold <= 1.0):
+            raise ConfigError("NEWSDESK_DUPLICATE_THRESHOLD must be above 0 and at most 1")
+        if not (math.isfinite(self.recency_half_life_days) and self.recency_half_life_days > 0):
+            raise ConfigError("NEWSDESK_RECENCY_HALF_LIFE_DAYS must be a positive number of days")
+        if not (math.isfinite(self.recency_weight) and 0.0 <= self.recency_weight <= 1.0):
+            raise ConfigError("NEWSDESK_RECENCY_WEIGHT must be between 0 (off) and 1")
+        if not (math.isfinite(self.lexical_refresh_seconds) and self.lexical_refresh_seconds >= 0):
+            raise ConfigError("NEWSDESK_LEXICAL_REFRESH_SECONDS must be 0 or more")
+        if self.query_cache_size < 0:
+            raise ConfigError("NEWSDESK_QUERY_CACHE_SIZE must be 0 (off) or more")
         if self.context_tokens < 200:
             raise ConfigError("NEWSDESK_CONTEXT_TOKENS must be at least 200 (one passage needs room)")
         limit = MINILM_MAX_TOKENS - TITLE_TOKEN_ALLOWANCE - SPECIAL_TOKENS
@@ -137,6 +167,15 @@ _VARIABLES = {
     "support_similarity": "NEWSDESK_SUPPORT_SIMILARITY",
     "support_overlap": "NEWSDESK_SUPPORT_OVERLAP",
     "context_tokens": "NEWSDESK_CONTEXT_TOKENS",
+    "retrieval_mode": "NEWSDESK_RETRIEVAL_MODE",
+    "candidates": "NEWSDESK_CANDIDATES",
+    "rrf_k": "NEWSDESK_RRF_K",
+    "max_per_article": "NEWSDESK_MAX_PER_ARTICLE",
+    "duplicate_threshold": "NEWSDESK_DUPLICATE_THRESHOLD",
+    "recency_half_life_days": "NEWSDESK_RECENCY_HALF_LIFE_DAYS",
+    "recency_weight": "NEWSDESK_RECENCY_WEIGHT",
+    "query_cache_size": "NEWSDESK_QUERY_CACHE_SIZE",
+    "lexical_refresh_seconds": "NEWSDESK_LEXICAL_REFRESH_SECONDS",
     "chunk_tokens": "NEWSDESK_CHUNK_TOKENS",
     "chunk_overlap": "NEWSDESK_CHUNK_OVERLAP",
     "max_question_chars": "NEWSDESK_MAX_QUESTION_CHARS",

@@ -11,7 +11,8 @@ never loaded or downloaded.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import uuid
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -52,19 +53,28 @@ class StoredArticle:
 
 
 @dataclass(frozen=True)
-class ScoredChunk:
-    """A chunk found by a search, with its article's fields and a cosine similarity in [-1, 1]."""
+class StoredChunk:
+    """A chunk of a published article version, with its article's fields."""
 
     chunk_id: str
     article_id: str
+    version: str
+    seq: int
     text: str
     start: int
     end: int
-    score: float
     title: str
     url: str | None
     source: str
     published_at: str | None
+    published_ts: int | None
+
+
+@dataclass(frozen=True)
+class ScoredChunk(StoredChunk):
+    """A chunk found by a dense search; `score` is its cosine similarity to the query, in [-1, 1]."""
+
+    score: float = 0.0
 
 
 def open_chroma_client(settings: Settings) -> Any:
@@ -101,10 +111,12 @@ class ChromaStore:
     def __init__(self, client: Any, collection: str, *, embedder_name: str, dimension: int, location: str = "") -> None:
         self.location = location or collection
         self.collection_name = collection
+        # Changes made through this object; readers in this process notice them without a round trip.
+        self.local_changes = 0
         self._client = client
         self._embedder_name = embedder_name
         self._dimension = dimension
-        self._chunks, self._manifest = self._guard("open", lambda: self._open_collections())
+        self._chunks, self._manifest, self._state = self._guard("open", lambda: self._open_collections())
         self._check_embedder()
         self._batch = self._guard("open", lambda: int(client.get_max_batch_size()))
 
@@ -115,7 +127,7 @@ class ChromaStore:
         location = _redacted(settings.chroma_url) if settings.chroma_url else str(settings.chroma_path)
         return cls(client, settings.collection, embedder_name=embedder_name, dimension=dimension, location=location)
 
-    def _open_collections(self) -> tuple[Any, Any]:
+    def _open_collections(self) -> tuple[Any, Any, Any]:
         chunks = self._client.get_or_create_collection(
             self.collection_name,
             embedding_function=None,
@@ -124,7 +136,10 @@ class ChromaStore:
         )
         # The manifest is never searched by vector; Chroma still wants one, so each entry gets [1.0].
         manifest = self._client.get_or_create_collection(f"{self.collection_name}__manifest", embedding_function=None)
-        return chunks, manifest
+        # One record whose token changes on every publish or delete, so other processes'
+        # lexical indexes can tell cheaply that they are behind.
+        state = self._client.get_or_create_collection(f"{self.collection_name}__state", embedding_function=None)
+        return chunks, manifest, state
 
     def _check_embedder(self) -> None:
         meta = self._chunks.metadata or {}
@@ -187,7 +202,8 @@ class ChromaStore:
             ),
         )
         if stored.version == article.version:
-            self._write_manifest(article, n_chunks=stored.n_chunks, clean=True)
+            # Only the bookkeeping flag changes here; searches see nothing new.
+            self._write_manifest(article, n_chunks=stored.n_chunks, clean=True, touch=False)
 
     def is_complete(self, stored: StoredArticle) -> bool:
         """True when every chunk of the published version is in the store.
@@ -203,7 +219,7 @@ class ChromaStore:
         )
         return len(found["ids"]) == stored.n_chunks
 
-    def _write_manifest(self, article: Article, *, n_chunks: int, clean: bool) -> None:
+    def _write_manifest(self, article: Article, *, n_chunks: int, clean: bool, touch: bool = True) -> None:
         metadata = {
             **_article_metadata(article),
             "version": article.version,
@@ -214,24 +230,42 @@ class ChromaStore:
             "write the manifest",
             lambda: self._manifest.upsert(ids=[article.id], embeddings=[[1.0]], metadatas=[metadata]),
         )
+        if touch:
+            self._touch()
+
+    def _touch(self) -> None:
+        self.local_changes += 1
+        token = uuid.uuid4().hex
+        self._guard(
+            "write the state", lambda: self._state.upsert(ids=["generation"], embeddings=[[1.0]], metadatas=[{"token": token}])
+        )
+
+    def generation(self) -> str:
+        """A token that changes whenever any article is published, replaced or deleted (by any process)."""
+        found = self._guard("read", lambda: self._state.get(ids=["generation"], include=["metadatas"]))
+        return str(found["metadatas"][0]["token"]) if found["ids"] else ""
 
     def delete_article(self, article_id: str) -> bool:
         """Remove an article and all its chunks; False if it was not there."""
         existed = self.article(article_id) is not None
         # Manifest first: the article disappears from searches before its chunks are removed.
         self._guard("delete", lambda: self._manifest.delete(ids=[article_id]))
+        self._touch()
         self._guard("delete", lambda: self._chunks.delete(where={"article_id": article_id}))
         return existed
 
-    def search(self, embedding: Sequence[float], n: int) -> list[ScoredChunk]:
-        """The `n` chunks nearest to `embedding` among published article versions, best first."""
+    def search(self, embedding: Sequence[float], n: int, *, where: dict[str, Any] | None = None) -> list[ScoredChunk]:
+        """The `n` chunks nearest to `embedding` among published article versions, best first.
+
+        `where` is a Chroma metadata filter (see `index.filters.SearchFilter.where`).
+        """
         if n <= 0:
             return []
         # Chunks of unpublished or superseded versions are filtered out, so ask for some spare,
         # and for more while an ingest in progress (or a crashed one) crowds the nearest results.
-        wanted, total = n * 2 + 8, None
+        wanted, total = n + max(4, n // 4), None
         while True:
-            found, returned = self._search_published(embedding, wanted)
+            found, returned = self._search_published(embedding, wanted, where)
             if len(found) >= n or returned < wanted:
                 return found[:n]
             total = total if total is not None else self._guard("count", lambda: self._chunks.count())
@@ -239,11 +273,16 @@ class ChromaStore:
                 return found[:n]
             wanted = min(wanted * 4, total)
 
-    def _search_published(self, embedding: Sequence[float], wanted: int) -> tuple[list[ScoredChunk], int]:
+    def _search_published(
+        self, embedding: Sequence[float], wanted: int, where: dict[str, Any] | None
+    ) -> tuple[list[ScoredChunk], int]:
         result = self._guard(
             "search",
             lambda: self._chunks.query(
-                query_embeddings=[list(embedding)], n_results=wanted, include=["documents", "metadatas", "distances"]
+                query_embeddings=[list(embedding)],
+                n_results=wanted,
+                where=where,
+                include=["documents", "metadatas", "distances"],
             ),
         )
         ids, docs, metas, dists = result["ids"][0], result["documents"][0], result["metadatas"][0], result["distances"][0]
@@ -260,6 +299,37 @@ class ChromaStore:
             return {}
         found = self._guard("read", lambda: self._manifest.get(ids=sorted(article_ids), include=["metadatas"]))
         return {aid: meta["version"] for aid, meta in zip(found["ids"], found["metadatas"])}
+
+    def published_versions(self, article_ids: Iterable[str] | None = None) -> dict[str, str]:
+        """Article id -> published version, for the given articles or for all of them."""
+        if article_ids is not None:
+            return self._published_versions(set(article_ids))
+        return {a.id: a.version for a in self._all_articles()}
+
+    def chunks_of(self, versions: Mapping[str, str]) -> list[StoredChunk]:
+        """Every chunk of the given article versions, in article and reading order."""
+        found: list[StoredChunk] = []
+        ids = sorted(versions)
+        for start in range(0, len(ids), 100):
+            batch = ids[start : start + 100]
+            result = self._guard(
+                "read",
+                lambda batch=batch: self._chunks.get(
+                    where={"article_id": {"$in": batch}}, include=["documents", "metadatas"]
+                ),
+            )
+            for chunk_id, doc, meta in zip(result["ids"], result["documents"], result["metadatas"]):
+                if versions.get(meta["article_id"]) == meta["version"]:
+                    found.append(_stored_chunk(chunk_id, doc, meta))
+        found.sort(key=lambda c: (c.article_id, c.seq))
+        return found
+
+    def embeddings_of(self, chunk_ids: Sequence[str]) -> dict[str, list[float]]:
+        """The stored vectors of these chunks (those that still exist)."""
+        if not chunk_ids:
+            return {}
+        result = self._guard("read", lambda: self._chunks.get(ids=list(chunk_ids), include=["embeddings"]))
+        return {cid: list(map(float, vector)) for cid, vector in zip(result["ids"], result["embeddings"])}
 
     def list_articles(self, *, limit: int = 100, offset: int = 0) -> list[StoredArticle]:
         """Published articles, in the store's order."""
@@ -294,9 +364,10 @@ class ChromaStore:
 
     def reset(self) -> None:
         """Delete the collection and its manifest; the next open starts empty."""
-        for name in (self.collection_name, f"{self.collection_name}__manifest"):
+        for name in (self.collection_name, f"{self.collection_name}__manifest", f"{self.collection_name}__state"):
             self._guard("reset", lambda name=name: self._client.delete_collection(name))
-        self._chunks, self._manifest = self._guard("open", lambda: self._open_collections())
+        self._chunks, self._manifest, self._state = self._guard("open", lambda: self._open_collections())
+        self._touch()
 
 
 def _redacted(url: str) -> str:
@@ -344,16 +415,27 @@ def _stored_article(article_id: str, meta: dict[str, Any]) -> StoredArticle:
     )
 
 
+def _chunk_fields(chunk_id: str, text: str, meta: dict[str, Any]) -> dict[str, Any]:
+    published_ts = meta.get("published_ts")
+    return {
+        "chunk_id": chunk_id,
+        "article_id": meta["article_id"],
+        "version": meta["version"],
+        "seq": int(meta.get("seq", 0)),
+        "text": text,
+        "start": int(meta["start"]),
+        "end": int(meta["end"]),
+        "title": meta.get("title", ""),
+        "url": meta.get("url"),
+        "source": meta.get("source", "unknown"),
+        "published_at": meta.get("published_at"),
+        "published_ts": int(published_ts) if published_ts is not None else None,
+    }
+
+
+def _stored_chunk(chunk_id: str, text: str, meta: dict[str, Any]) -> StoredChunk:
+    return StoredChunk(**_chunk_fields(chunk_id, text, meta))
+
+
 def _scored_chunk(chunk_id: str, text: str, meta: dict[str, Any], distance: float) -> ScoredChunk:
-    return ScoredChunk(
-        chunk_id=chunk_id,
-        article_id=meta["article_id"],
-        text=text,
-        start=int(meta["start"]),
-        end=int(meta["end"]),
-        score=1.0 - float(distance),
-        title=meta.get("title", ""),
-        url=meta.get("url"),
-        source=meta.get("source", "unknown"),
-        published_at=meta.get("published_at"),
-    )
+    return ScoredChunk(**_chunk_fields(chunk_id, text, meta), score=1.0 - float(distance))

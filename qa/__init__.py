@@ -5,7 +5,7 @@ from qa.chat import Answerer, ChatModel, ExtractiveAnswerer, LLMAnswerer
 from qa.citations import check_citations, parse_marks
 from qa.models import Answer, Citation, Claim, Completion, Message, Passage
 from qa.prompts import build_prompt
-from qa.retrieval import retrieve
+from qa.retrieval import Retrieval, Retriever, SearchOptions, build_retriever, retrieve
 from qa.services import Services, build_services
 
 __all__ = [
@@ -19,10 +19,14 @@ __all__ = [
     "LLMAnswerer",
     "Message",
     "Passage",
+    "Retrieval",
+    "Retriever",
+    "SearchOptions",
     "Services",
     "StreamEvent",
     "answer_question",
     "build_prompt",
+    "build_retriever",
     "build_services",
     "check_citations",
     "parse_marks",

@@ -14,6 +14,7 @@ from index.settings import Settings
 
 from qa.answering import answer_question, stream_answer
 from qa.models import Answer
+from qa.retrieval import MODES, SearchOptions
 from qa.services import Services, build_services
 
 
@@ -25,21 +26,42 @@ def main(argv: Sequence[str] | None = None, environ: dict[str, str] | None = Non
     ask.add_argument("--top-k", type=int, default=None, help="passages to retrieve")
     ask.add_argument("--json", action="store_true", help="print the API's answer object")
     ask.add_argument("--stream", action="store_true", help="print the answer as it is generated")
+    ask.add_argument("--mode", choices=MODES, default=None, help="retrieval method (default NEWSDESK_RETRIEVAL_MODE)")
+    ask.add_argument("--source", action="append", default=None, help="only this outlet (repeatable)")
+    ask.add_argument("--after", default=None, help="only articles published on or after this ISO date")
+    ask.add_argument("--before", default=None, help="only articles published on or before this ISO date")
+    recency = ask.add_mutually_exclusive_group()
+    recency.add_argument("--recent", dest="recency", action="store_true", default=None, help="favour recent articles")
+    recency.add_argument("--no-recent", dest="recency", action="store_false", help="never favour recent articles")
     args = parser.parse_args(argv)
     try:
         settings = Settings.from_env(os.environ if environ is None else environ)
+        args.options = _options(args, settings)
         services = build_services(settings)
         if args.stream:
             return _stream(args, services)
-        answer = answer_question(args.question, services=services, top_k=args.top_k)
+        answer = answer_question(args.question, services=services, top_k=args.top_k, options=args.options)
     except NewsdeskError as exc:
         return _fail(exc.code, exc.message, exc.status, as_json=args.json)
     print(json.dumps(answer.to_dict(), indent=2, ensure_ascii=False) if args.json else render_text(answer))
     return 0
 
 
+def _options(args: argparse.Namespace, settings: Settings) -> SearchOptions:
+    filters: dict[str, Any] = {}
+    if args.source:
+        filters["source"] = args.source
+    if args.after:
+        filters["published_after"] = args.after
+    if args.before:
+        filters["published_before"] = args.before
+    return SearchOptions.parse(
+        mode=args.mode, filters=filters, recency=args.recency, default_mode=settings.retrieval_mode, filter_prefix=""
+    )
+
+
 def _stream(args: argparse.Namespace, services: Services) -> int:
-    for event in stream_answer(args.question, services=services, top_k=args.top_k):
+    for event in stream_answer(args.question, services=services, top_k=args.top_k, options=args.options):
         if args.json:
             print(json.dumps({"event": event.event, "data": event.data}, ensure_ascii=False), flush=True)
         elif event.event == "delta":
@@ -75,6 +97,8 @@ def render_sources(answer: dict[str, Any]) -> str:
         mark = "" if c["supported"] else "  (does not support the sentence citing it)"
         lines.append(f"[{c['n']}] {c['title']} ({c['source']}, {date}) {c['url'] or ''}".rstrip() + mark)
         lines.append(f"    \u201c{c['quote']}\u201d")
+        for twin in c.get("also_in", []):
+            lines.append(f"    also in {twin['title']} ({twin['source']}) {twin['url'] or ''}".rstrip())
     for claim in answer["claims"]:
         if claim["supported"] is False:
             lines.append(f"unsupported: {claim['text']}")
@@ -82,6 +106,8 @@ def render_sources(answer: dict[str, Any]) -> str:
         lines.append(f"warning: {warning}")
     if answer["refused"]:
         lines.append(f"refused: {answer['refusal_reason']}")
+    if answer.get("as_of"):
+        lines.append(f"as of {answer['as_of'][:10]}")
     lines.append(f"({answer['mode']}: {answer['model']}, {answer['timings_ms'].get('total', 0):.0f} ms)")
     return "\n".join(lines)
 

@@ -8,7 +8,7 @@ exactly the same citations.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,7 +18,7 @@ from qa.budget import fit_passages
 from qa.citations import check_citations
 from qa.models import Answer, Claim, Completion, Passage
 from qa.prompts import is_refusal, passage_block
-from qa.retrieval import retrieve
+from qa.retrieval import SearchOptions
 from qa.sentences import split_sentences
 from qa.services import Services
 
@@ -58,6 +58,7 @@ class _Context:
     retrieved: list[Passage]
     given: list[Passage]
     refusal: Answer | None
+    search: dict[str, Any] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
 
@@ -70,13 +71,15 @@ class StreamEvent:
     data: dict[str, Any]
 
 
-def answer_question(question: object, *, services: Services, top_k: int | None = None) -> Answer:
+def answer_question(
+    question: object, *, services: Services, top_k: int | None = None, options: SearchOptions | None = None
+) -> Answer:
     """Answer from the indexed articles, citing only passages that were retrieved and given to the model.
 
     No model is called when nothing relevant was retrieved. A model failure is raised as a
     ModelError carrying the retrieved `passages`, so callers can still show sources.
     """
-    context = _prepare(question, services, top_k)
+    context = _prepare(question, services, top_k, options)
     if context.refusal is not None:
         return context.refusal
     drafting = time.perf_counter()
@@ -89,14 +92,16 @@ def answer_question(question: object, *, services: Services, top_k: int | None =
     return _finish(context, completion, services)
 
 
-def stream_answer(question: object, *, services: Services, top_k: int | None = None) -> Iterator[StreamEvent]:
+def stream_answer(
+    question: object, *, services: Services, top_k: int | None = None, options: SearchOptions | None = None
+) -> Iterator[StreamEvent]:
     """Validate and retrieve now (so a bad request fails before streaming starts), then stream the answer.
 
     Events: `passages` (what the model is given), `delta` (text as generated), then `answer`
     (the final verified Answer, the same as `answer_question` returns) or, if the model fails
     part-way, `error` with the partial text marked incomplete. Nothing is retried silently.
     """
-    context = _prepare(question, services, top_k)
+    context = _prepare(question, services, top_k, options)
     return _stream(context, services)
 
 
@@ -127,18 +132,23 @@ def _stream(context: _Context, services: Services) -> Iterator[StreamEvent]:
     yield StreamEvent("answer", _finish(context, completion, services).to_dict())
 
 
-def _prepare(question: object, services: Services, top_k: int | None) -> _Context:
+def _prepare(question: object, services: Services, top_k: int | None, options: SearchOptions | None) -> _Context:
     settings = services.settings
     text = validate_question(question, max_chars=settings.max_question_chars)
     k = validate_top_k(settings.top_k if top_k is None else top_k, max_top_k=settings.max_top_k)
+    options = options or SearchOptions(mode=settings.retrieval_mode)
     started = time.perf_counter()
-    retrieved = retrieve(text, store=services.index.store, embedder=services.index.embedder, top_k=k)
+    retrieval = services.retriever.retrieve(text, top_k=k, options=options)
+    retrieved = retrieval.passages
     context = _Context(question=text, started=started, retrieved=retrieved, given=[], refusal=None)
+    context.search = {"mode": retrieval.mode, "recency": retrieval.recency, "filters": retrieval.filter.to_dict()}
+    context.warnings.extend(retrieval.warnings)
     context.timings["retrieve"] = _ms_since(started)
+    # Whichever method found a passage, it must be close in meaning to count as relevant.
     relevant = [p for p in retrieved if p.score >= settings.min_score]
     if not relevant:
         reason = NO_PASSAGES if not retrieved else LOW_RELEVANCE
-        message = _nothing_found(text, retrieved, services.index.store.article_count())
+        message = _nothing_found(text, retrieved, services.index.store.article_count(), filtered=not retrieval.filter.is_empty)
         context.refusal = _refusal(context, services, reason, message)
         return context
     budget = services.answerer.context_tokens
@@ -193,6 +203,8 @@ def _finish(context: _Context, completion: Completion, services: Services) -> An
         claims=checked.claims,
         verification=checked.verification(),
         passages=tuple(context.given),
+        as_of=_newest(c.published_at for c in checked.citations),
+        search=context.search,
         timings_ms=context.timings,
         usage=completion.usage,
         warnings=tuple(warnings),
@@ -221,21 +233,29 @@ def _refusal(
         claims=claims,
         verification=verification or {},
         passages=tuple(context.given or context.retrieved),
+        search=context.search,
         timings_ms=context.timings,
         usage=completion.usage if completion else {},
         warnings=tuple(warnings or context.warnings),
     )
 
 
-def _nothing_found(question: str, passages: list[Passage], articles: int) -> str:
+def _nothing_found(question: str, passages: list[Passage], articles: int, *, filtered: bool) -> str:
     if articles == 0:
         return "The knowledge base has no articles to search yet; ingest some first."
     if not passages:
-        return f"Nothing in the {articles} indexed articles matched \u201c{question}\u201d."
+        within = " within the filters" if filtered else ""
+        return f"Nothing in the {articles} indexed articles matched \u201c{question}\u201d{within}."
     return (
         f"The indexed articles do not seem to cover this: nothing retrieved for \u201c{question}\u201d "
         "was close enough to answer from. The nearest passages are listed so you can see what was searched."
     )
+
+
+def _newest(dates: Iterable[str | None]) -> str | None:
+    """The latest of some ISO 8601 UTC dates: what an answer is "as of"."""
+    known = [d for d in dates if d]
+    return max(known) if known else None
 
 
 def _ms_since(start: float) -> float:

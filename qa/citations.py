@@ -174,4 +174,5 @@ def _citation(passage: Passage, best: Sentence | None, supported: bool) -> Citat
         passage=passage.text,
         score=passage.score,
         supported=supported,
+        also_in=passage.also_in,
     )

@@ -29,7 +29,12 @@ class Completion:
 
 @dataclass(frozen=True)
 class Passage:
-    """A retrieved chunk as shown to the model: `n` is its citation number, from 1."""
+    """A retrieved passage as shown to the model: `n` is its citation number, from 1.
+
+    One chunk, or adjacent chunks of one article joined (`chunk_ids`; `chunk_id` is the best
+    ranked). `score` is its cosine similarity to the question, `scores` each search method's
+    score and rank, and `also_in` the other outlets whose articles carry the same text.
+    """
 
     n: int
     chunk_id: str
@@ -42,9 +47,12 @@ class Passage:
     start: int
     end: int
     score: float
+    chunk_ids: tuple[str, ...] = ()
+    scores: dict[str, Any] = field(default_factory=dict, compare=False)
+    also_in: tuple[dict[str, Any], ...] = field(default=(), compare=False)
 
     def to_dict(self) -> dict[str, Any]:
-        return {**asdict(self), "score": round(self.score, 4)}
+        return {**asdict(self), "score": round(self.score, 4), "chunk_ids": list(self.chunk_ids or (self.chunk_id,))}
 
 
 @dataclass(frozen=True)
@@ -52,7 +60,8 @@ class Citation:
     """A passage the answer cites, and `quote`: the sentence of it that best supports a claim citing it.
 
     `quote_start`/`quote_end` are the quote's character offsets in the article's body;
-    `supported` says whether this passage backs a claim that cites it (ALCE's precision).
+    `supported` says whether this passage backs a claim that cites it (ALCE's precision);
+    `also_in` names the other outlets that ran the same text (a wire story), so none is lost.
     """
 
     n: int
@@ -68,6 +77,7 @@ class Citation:
     passage: str
     score: float
     supported: bool
+    also_in: tuple[dict[str, Any], ...] = field(default=(), compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {**asdict(self), "score": round(self.score, 4)}
@@ -90,7 +100,11 @@ class Claim:
 
 @dataclass(frozen=True)
 class Answer:
-    """What a reader gets: the text with [n] marks, the citations behind them, and how it was made."""
+    """What a reader gets: the text with [n] marks, the citations behind them, and how it was made.
+
+    `as_of` is the newest publication date among the cited articles (news goes stale: the
+    answer holds as of then); `search` says how the passages were found (mode, recency, filters).
+    """
 
     text: str
     citations: tuple[Citation, ...]
@@ -101,6 +115,8 @@ class Answer:
     claims: tuple[Claim, ...] = ()
     verification: dict[str, int] = field(default_factory=dict)
     passages: tuple[Passage, ...] = ()
+    as_of: str | None = None
+    search: dict[str, Any] = field(default_factory=dict)
     timings_ms: dict[str, float] = field(default_factory=dict)
     usage: dict[str, int] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
@@ -116,6 +132,8 @@ class Answer:
             "mode": self.mode,
             "model": self.model,
             "passages": [p.to_dict() for p in self.passages],
+            "as_of": self.as_of,
+            "search": dict(self.search),
             "timings_ms": {k: round(v, 1) for k, v in self.timings_ms.items()},
             "usage": dict(self.usage),
             "warnings": list(self.warnings),

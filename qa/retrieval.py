@@ -1,28 +1,335 @@
-"""Retrieval: the question's nearest chunks in the store, numbered as passages [1..k]."""
+"""Retrieval: the passages that answer a question, numbered [1..k] for citation.
+
+Dense search (Chroma, cosine) finds paraphrases; BM25 finds names, tickers and figures that
+embeddings blur. `Retriever` runs both inside the same filter, fuses their rankings by
+reciprocal rank (RRF: each list contributes 1 / (rrf_k + rank)), optionally favours recent
+articles, and then shapes the result for a reader:
+
+- at most `max_per_article` chunks of one article, and chunks of one article that sit next to
+  each other become one passage;
+- near-duplicates (one wire story run by two outlets) become one passage that keeps every
+  outlet in `also_in`; of two copies the newest supplies the text, since a later copy of a
+  story is usually the corrected one;
+- every passage carries its cosine similarity to the question as `score` (the relevance gate
+  uses it whatever found the passage) and each method's score and rank in `scores`.
+
+Recency: for questions about the latest state ("now", "latest", "still", "this week"...) the
+fused score is multiplied by `1 - w + w * 0.5 ** (age_days / half_life)`, where age is counted
+back from the newest candidate, so a story `half_life` days older keeps `1 - w/2` of its weight.
+"""
 
 from __future__ import annotations
 
-from index import ChromaStore, Embedder
+import re
+import threading
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from index import ChromaStore, Embedder, Settings
+from index.errors import InvalidRequest
+from index.filters import SearchFilter
+from index.lexical import LexicalIndex
+from index.store import StoredChunk
 
 from qa.models import Passage
+from qa.vectors import cosine
+
+MODES = ("hybrid", "dense", "lexical")
+_LATEST = re.compile(
+    r"\b(now|nowadays|currently|current|latest|newest|most recent|recent(ly)?|still|so far|to date|as of|"
+    r"today|tonight|this (week|month|year|morning)|yet|anymore|any more)\b",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"\w+")
 
 
-def retrieve(question: str, *, store: ChromaStore, embedder: Embedder, top_k: int) -> list[Passage]:
-    """The `top_k` chunks most similar to the question (cosine), best first, numbered from 1."""
-    found = store.search(embedder.embed_query(question), top_k)
-    return [
-        Passage(
-            n=n,
-            chunk_id=hit.chunk_id,
-            article_id=hit.article_id,
-            title=hit.title,
-            url=hit.url,
-            source=hit.source,
-            published_at=hit.published_at,
-            text=hit.text,
-            start=hit.start,
-            end=hit.end,
-            score=hit.score,
-        )
-        for n, hit in enumerate(found, start=1)
-    ]
+def asks_for_latest(question: str) -> bool:
+    """Whether the question asks about the current state of things, where newer articles count more."""
+    return bool(_LATEST.search(question))
+
+
+@dataclass(frozen=True)
+class SearchOptions:
+    """How one request wants to search: the method, a filter, and recency (None: decide from the question)."""
+
+    mode: str = "hybrid"
+    filter: SearchFilter = field(default_factory=SearchFilter)
+    recency: bool | None = None
+
+    @classmethod
+    def parse(
+        cls,
+        *,
+        mode: object = None,
+        filters: object = None,
+        recency: object = None,
+        default_mode: str = "hybrid",
+        filter_prefix: str = "filters.",
+    ) -> SearchOptions:
+        """Options from request values, or InvalidRequest naming the bad field."""
+        chosen = default_mode if mode is None else mode
+        if chosen not in MODES:
+            raise InvalidRequest(f"'mode' must be one of {', '.join(MODES)}", field="mode")
+        if recency is not None and not isinstance(recency, bool):
+            raise InvalidRequest("'recency' must be true, false or absent (decided from the question)", field="recency")
+        return cls(mode=str(chosen), filter=SearchFilter.parse(filters, prefix=filter_prefix), recency=recency)
+
+
+@dataclass
+class _Candidate:
+    chunk: StoredChunk
+    dense: float | None = None
+    dense_rank: int | None = None
+    lexical: float | None = None
+    lexical_rank: int | None = None
+    fused: float = 0.0
+    recency: float | None = None
+    similarity: float | None = None
+    _shingles: frozenset[tuple[str, ...]] | None = None
+
+    @property
+    def shingles(self) -> frozenset[tuple[str, ...]]:
+        if self._shingles is None:
+            words = _WORD.findall(self.chunk.text.lower())
+            self._shingles = frozenset(zip(words, words[1:], words[2:]))
+        return self._shingles
+
+    def scores(self) -> dict[str, Any]:
+        def r(x: float | None, places: int = 4) -> float | None:
+            return None if x is None else round(x, places)
+
+        return {
+            "dense": r(self.dense),
+            "dense_rank": self.dense_rank,
+            "lexical": r(self.lexical),
+            "lexical_rank": self.lexical_rank,
+            "fused": r(self.fused, 6),
+            "recency": r(self.recency),
+        }
+
+
+@dataclass
+class _Group:
+    """Chunks of one article chosen for one passage, plus the outlets that ran the same text."""
+
+    best: _Candidate
+    members: list[_Candidate]
+    also_in: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Retrieval:
+    passages: list[Passage]
+    mode: str
+    recency: bool
+    filter: SearchFilter
+    warnings: tuple[str, ...] = ()
+
+
+class Retriever:
+    """Hybrid retrieval over one store; thread-safe, one per process."""
+
+    def __init__(self, store: ChromaStore, embedder: Embedder, lexical: LexicalIndex, settings: Settings) -> None:
+        self.store = store
+        self.embedder = embedder
+        self.lexical = lexical
+        self.settings = settings
+        self._cache: OrderedDict[str, tuple[float, ...]] = OrderedDict()
+        self._cache_lock = threading.Lock()
+
+    def embed_query(self, question: str) -> list[float]:
+        """The question's vector, from an LRU cache: a repeated question costs no model call."""
+        with self._cache_lock:
+            cached = self._cache.get(question)
+            if cached is not None:
+                self._cache.move_to_end(question)
+                return list(cached)
+        vector = tuple(self.embedder.embed_query(question))
+        if self.settings.query_cache_size > 0:
+            with self._cache_lock:
+                self._cache[question] = vector
+                while len(self._cache) > self.settings.query_cache_size:
+                    self._cache.popitem(last=False)
+        return list(vector)
+
+    def clear_cache(self) -> None:
+        """Forget cached question vectors (benchmarks use this to time a new question)."""
+        with self._cache_lock:
+            self._cache.clear()
+
+    def retrieve(self, question: str, *, top_k: int, options: SearchOptions | None = None) -> Retrieval:
+        """The `top_k` best passages for the question under `options`, best first, numbered from 1."""
+        options = options or SearchOptions(mode=self.settings.retrieval_mode)
+        search_filter, warnings = self._resolve_sources(options.filter)
+        depth = max(self.settings.candidates, top_k * self.settings.max_per_article)
+        vector = self.embed_query(question)
+        candidates: dict[str, _Candidate] = {}
+        if options.mode in ("hybrid", "dense"):
+            for rank, hit in enumerate(self.store.search(vector, depth, where=search_filter.where()), start=1):
+                candidates[hit.chunk_id] = _Candidate(hit, dense=hit.score, dense_rank=rank, similarity=hit.score)
+        if options.mode in ("hybrid", "lexical"):
+            for rank, lexical_hit in enumerate(self.lexical.search(question, depth, filter=search_filter), start=1):
+                candidate = candidates.setdefault(lexical_hit.chunk.chunk_id, _Candidate(lexical_hit.chunk))
+                candidate.lexical, candidate.lexical_rank = lexical_hit.score, rank
+        self._complete_lexical_only(candidates, vector)
+        k = self.settings.rrf_k
+        for c in candidates.values():
+            c.fused = sum(1.0 / (k + rank) for rank in (c.dense_rank, c.lexical_rank) if rank is not None)
+        recency = asks_for_latest(question) if options.recency is None else options.recency
+        if recency and self.settings.recency_weight > 0:
+            self._weight_by_recency(list(candidates.values()))
+        ranked = sorted(candidates.values(), key=lambda c: (-c.fused, c.chunk.chunk_id))
+        passages = self._shape(ranked, top_k)
+        return Retrieval(passages, options.mode, recency, search_filter, tuple(warnings))
+
+    def _resolve_sources(self, search_filter: SearchFilter) -> tuple[SearchFilter, list[str]]:
+        """Outlet names matched case-insensitively to the ones indexed; unknown ones are reported."""
+        if not search_filter.sources:
+            return search_filter, []
+        self.lexical.refresh(force=True)
+        known = {s.casefold(): s for s in self.lexical.sources()}
+        resolved = [known.get(s.casefold(), s) for s in search_filter.sources]
+        unknown = [s for s in search_filter.sources if s.casefold() not in known]
+        warnings = [f"no indexed article comes from the source {s!r}" for s in unknown]
+        return search_filter.with_sources(dict.fromkeys(resolved)), warnings
+
+    def _complete_lexical_only(self, candidates: dict[str, _Candidate], vector: Sequence[float]) -> None:
+        """Give keyword-only hits a cosine similarity, and drop those no longer published."""
+        lexical_only = [c for c in candidates.values() if c.similarity is None]
+        if not lexical_only:
+            return
+        published = self.store.published_versions({c.chunk.article_id for c in lexical_only})
+        vectors = self.store.embeddings_of([c.chunk.chunk_id for c in lexical_only])
+        for c in lexical_only:
+            stored = vectors.get(c.chunk.chunk_id)
+            if stored is None or published.get(c.chunk.article_id) != c.chunk.version:
+                del candidates[c.chunk.chunk_id]
+            else:
+                c.similarity = cosine(vector, stored)
+
+    def _weight_by_recency(self, candidates: list[_Candidate]) -> None:
+        dated = [c.chunk.published_ts for c in candidates if c.chunk.published_ts is not None]
+        if not dated:
+            return
+        newest, weight = max(dated), self.settings.recency_weight
+        half_life = self.settings.recency_half_life_days * 86400.0
+        for c in candidates:
+            decay = 0.0 if c.chunk.published_ts is None else 0.5 ** ((newest - c.chunk.published_ts) / half_life)
+            c.recency = 1.0 - weight + weight * decay
+            c.fused *= c.recency
+
+    def _shape(self, ranked: list[_Candidate], top_k: int) -> list[Passage]:
+        groups: list[_Group] = []
+        per_article: dict[str, int] = {}
+        for candidate in ranked:
+            if len(groups) >= top_k:
+                break
+            article = candidate.chunk.article_id
+            if per_article.get(article, 0) >= self.settings.max_per_article:
+                continue
+            twin = self._duplicate_of(candidate, groups)
+            if twin is not None:
+                if all(a["article_id"] != article for a in twin.also_in):
+                    if len(twin.members) == 1 and _newer(candidate.chunk, twin.best.chunk):
+                        # The same story updated later (a corrected figure): show the newest text.
+                        twin.also_in.append(_article_ref(twin.best.chunk))
+                        per_article[twin.best.chunk.article_id] -= 1
+                        per_article[article] = per_article.get(article, 0) + 1
+                        twin.best, twin.members = candidate, [candidate]
+                    else:
+                        twin.also_in.append(_article_ref(candidate.chunk))
+                continue
+            neighbour = next(
+                (g for g in groups if g.best.chunk.article_id == article
+                 and any(abs(m.chunk.seq - candidate.chunk.seq) == 1 for m in g.members)),
+                None,
+            )
+            per_article[article] = per_article.get(article, 0) + 1
+            if neighbour is not None:
+                neighbour.members.append(candidate)
+            else:
+                groups.append(_Group(candidate, [candidate]))
+        return [_passage(n, group) for n, group in enumerate(groups, start=1)]
+
+    def _duplicate_of(self, candidate: _Candidate, groups: list[_Group]) -> _Group | None:
+        """The chosen passage from another article whose text this chunk repeats, if any."""
+        mine = candidate.shingles
+        if not mine:
+            return None
+        for group in groups:
+            if group.best.chunk.article_id == candidate.chunk.article_id:
+                continue
+            for member in group.members:
+                theirs = member.shingles
+                if theirs and len(mine & theirs) / min(len(mine), len(theirs)) >= self.settings.duplicate_threshold:
+                    return group
+        return None
+
+
+def _newer(a: StoredChunk, b: StoredChunk) -> bool:
+    return a.published_ts is not None and (b.published_ts is None or a.published_ts > b.published_ts)
+
+
+def _article_ref(chunk: StoredChunk) -> dict[str, Any]:
+    return {
+        "article_id": chunk.article_id,
+        "title": chunk.title,
+        "source": chunk.source,
+        "url": chunk.url,
+        "published_at": chunk.published_at,
+    }
+
+
+def _passage(n: int, group: _Group) -> Passage:
+    members = sorted(group.members, key=lambda c: c.chunk.seq)
+    text, start, end = _joined(members)
+    best = group.best
+    chunk = best.chunk
+    return Passage(
+        n=n,
+        chunk_id=chunk.chunk_id,
+        article_id=chunk.article_id,
+        title=chunk.title,
+        url=chunk.url,
+        source=chunk.source,
+        published_at=chunk.published_at,
+        text=text,
+        start=start,
+        end=end,
+        score=max(m.similarity or 0.0 for m in members),
+        chunk_ids=tuple(m.chunk.chunk_id for m in members),
+        scores=best.scores(),
+        also_in=tuple(group.also_in),
+    )
+
+
+def _joined(members: list[_Candidate]) -> tuple[str, int, int]:
+    """Adjacent chunks as one text whose offsets still match the article body.
+
+    Chunks overlap or are separated only by the whitespace the splitter trimmed; a gap is
+    refilled with as many line breaks (or one space) as it was long, so offsets stay exact.
+    """
+    text, start, end = members[0].chunk.text, members[0].chunk.start, members[0].chunk.end
+    for member in members[1:]:
+        chunk = member.chunk
+        if chunk.start <= end:
+            text += chunk.text[end - chunk.start :] if chunk.end > end else ""
+        else:
+            gap = chunk.start - end
+            text += ("\n" * gap if gap >= 2 else " ") + chunk.text
+        end = max(end, chunk.end)
+    return text, start, end
+
+
+def build_retriever(store: ChromaStore, embedder: Embedder, settings: Settings) -> Retriever:
+    return Retriever(store, embedder, LexicalIndex(store, refresh_seconds=settings.lexical_refresh_seconds), settings)
+
+
+def retrieve(question: str, *, retriever: Retriever, top_k: int, options: SearchOptions | None = None) -> list[Passage]:
+    """The passages for a question (see `Retriever.retrieve` for what else it reports)."""
+    return retriever.retrieve(question, top_k=top_k, options=options).passages
+
+
+__all__ = ["MODES", "Retrieval", "Retriever", "SearchOptions", "asks_for_latest", "build_retriever", "retrieve"]

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from index import ChromaStore, Embedder, IndexServices, Settings, build_index
 
 from qa.chat import Answerer, ChatModel, ExtractiveAnswerer, LLMAnswerer
+from qa.retrieval import Retriever, build_retriever
 from qa.support import SupportJudge
 
 
@@ -16,6 +17,7 @@ class Services:
     index: IndexServices
     answerer: Answerer
     judge: SupportJudge
+    retriever: Retriever
 
 
 def build_services(
@@ -39,4 +41,5 @@ def build_services(
     judge = SupportJudge(
         index.embedder, min_similarity=settings.support_similarity, min_overlap=settings.support_overlap
     )
-    return Services(settings=settings, index=index, answerer=answerer, judge=judge)
+    retriever = build_retriever(index.store, index.embedder, settings)
+    return Services(settings=settings, index=index, answerer=answerer, judge=judge, retriever=retriever)

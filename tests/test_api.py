@@ -125,9 +125,68 @@ def test_search_returns_passages_with_scores(client):
     assert response.status_code == 200
     passages = response.get_json()["passages"]
     assert len(passages) == 3 and passages[0]["n"] == 1
-    assert passages[0]["score"] >= passages[-1]["score"]
+    assert passages[0]["scores"]["fused"] >= passages[-1]["scores"]["fused"]
     assert client.get("/api/v1/search").status_code == 400
     assert error_of(client.get("/api/v1/search", query_string={"q": "x", "top_k": "lots"}))["field"] == "top_k"
+
+
+def test_search_reports_each_method_and_applies_filters(client):
+    body = client.get(
+        "/api/v1/search",
+        query_string=[("q", "Gensler Binance"), ("mode", "hybrid"), ("source", "Meridian Wire"), ("source", "ledger daily"),
+                      ("published_after", "2023-03-01"), ("top_k", "5")],
+    ).get_json()
+    assert body["mode"] == "hybrid" and body["filters"]["published_after"] == "2023-03-01T00:00:00Z"
+    assert body["passages"]
+    for p in body["passages"]:
+        assert p["source"] in {"Meridian Wire", "Ledger Daily"} and p["published_at"] >= "2023-03-01"
+        assert set(p["scores"]) >= {"dense", "dense_rank", "lexical", "lexical_rank", "fused"}
+    lexical = client.get("/api/v1/search", query_string={"q": "Paxos BUSD", "mode": "lexical"}).get_json()
+    assert all(p["scores"]["dense_rank"] is None for p in lexical["passages"])
+
+
+@pytest.mark.parametrize(
+    ("query", "field"),
+    [
+        ({"q": "x", "mode": "semantic"}, "mode"),
+        ({"q": "x", "published_after": "yesterday"}, "published_after"),
+        ({"q": "x", "published_after": "2023-05-01", "published_before": "2023-04-01"}, "published_after"),
+        ({"q": "x", "recency": "maybe"}, "recency"),
+        ({"q": "x", "sauce": "y"}, "sauce"),
+    ],
+)
+def test_bad_search_parameters_are_400_naming_the_field(client, query, field):
+    response = client.get("/api/v1/search", query_string=query)
+    assert response.status_code == 400 and error_of(response)["field"] == field
+
+
+@pytest.mark.parametrize(
+    ("extra", "field"),
+    [
+        ({"filters": {"source": 7}}, "filters.source"),
+        ({"filters": {"published_before": "soon"}}, "filters.published_before"),
+        ({"filters": {"colour": "red"}}, "filters.colour"),
+        ({"filters": "Ledger Daily"}, "filters"),
+        ({"mode": "both"}, "mode"),
+        ({"recency": "yes"}, "recency"),
+    ],
+)
+def test_bad_ask_filters_are_400_naming_the_field_before_any_model_call(llm_client, chat, extra, field):
+    response = llm_client.post(ASK, json={"question": "Did Gensler advise Binance?", **extra})
+    assert response.status_code == 400 and error_of(response)["field"] == field
+    assert chat.history == []
+
+
+def test_ask_with_filters_cites_only_matching_articles(client):
+    body = client.post(
+        ASK, json={"question": "Did Gensler advise Binance?", "filters": {"source": ["Meridian Wire"]}, "mode": "hybrid"}
+    ).get_json()
+    assert body["search"]["filters"]["source"] == ["Meridian Wire"]
+    assert body["citations"] and all(c["source"] == "Meridian Wire" for c in body["citations"])
+    nothing = client.post(
+        ASK, json={"question": "Did Gensler advise Binance?", "filters": {"published_before": "2001-01-01"}}
+    ).get_json()
+    assert nothing["refused"] and nothing["refusal_reason"] == "no_passages" and "within the filters" in nothing["answer"]
 
 
 def test_health_and_readiness(client):

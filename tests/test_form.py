@@ -72,6 +72,21 @@ def test_article_and_question_markup_is_escaped(client, services):
     assert all(not h.lower().startswith("javascript:") for h in page.hrefs)
 
 
+def test_a_duplicate_outlet_is_listed_escaped_with_the_date_of_the_answer(client, services):
+    body = "Zephyr turbines at the quay produced 40 megawatts on Monday, the operator said, a record for the site."
+    index = services.index
+    for n, (title, source, url) in enumerate(
+        [("Zephyr turbine record", "Meridian Wire", "https://wire.example/zephyr"),
+         ('Zephyr <i>record</i>', "<b>Copy</b> Times", "javascript:alert(1)")]
+    ):
+        article = Article(id=f"zephyr{n:011d}", title=title, body=body, url=url, source=source)
+        index.store.publish(article, index.chunker.chunk(article), index.embedder.embed_documents([body]))
+    response = client.get("/", query_string={"q": "Zephyr turbines megawatts record"})
+    assert b"Also in" in response.data
+    assert b"&lt;b&gt;Copy&lt;/b&gt; Times" in response.data or b"Zephyr &lt;i&gt;record&lt;/i&gt;" in response.data
+    assert all(not h.lower().startswith("javascript:") for h in parse(response.data).hrefs)
+
+
 def test_only_http_links_are_rendered():
     assert http_url("https://x.example/a") == "https://x.example/a"
     assert http_url("javascript:alert(1)") is None

@@ -12,7 +12,7 @@ import pytest
 
 from index import Settings, ingest
 from index.loaders import load_file
-from qa import answer_question, build_services
+from qa import SearchOptions, answer_question, build_services
 from tests.conftest import SAMPLE
 
 pytestmark = pytest.mark.model
@@ -69,6 +69,27 @@ def test_neighbouring_stories_are_not_confused(real, question, file):
     answer = answer_question(question, services=real)
     assert not answer.refused
     assert answer.citations[0].article_id == article_id(file)
+
+
+@pytest.mark.parametrize(
+    ("question", "file"),
+    [
+        ("Payward Ventures Payward Trading", "kraken-staking-settlement.md"),
+        ("NYDFS order Paxos", "paxos-busd-halt.md"),
+        ("Which company's chips business is cutting jobs?", "kestrel-chip-layoffs.md"),
+    ],
+)
+def test_hybrid_retrieval_puts_the_right_article_first(real, question, file):
+    found = real.retriever.retrieve(question, top_k=5, options=SearchOptions(mode="hybrid"))
+    assert found.passages[0].article_id == article_id(file)
+
+
+def test_filters_hold_with_the_real_model(real):
+    options = SearchOptions.parse(filters={"source": "Meridian Wire", "published_after": "2023-03-01"})
+    for mode in ("dense", "lexical", "hybrid"):
+        found = real.retriever.retrieve("Did Gensler advise Binance?", top_k=5, options=SearchOptions(mode, options.filter))
+        assert found.passages and all(p.source == "Meridian Wire" for p in found.passages)
+        assert all(p.published_at >= "2023-03-01" for p in found.passages)
 
 
 @pytest.mark.parametrize(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, jsonify, request
 
-from qa import Services, answer_question, retrieve, stream_answer, validate_question
-from web.requests import json_body, parse_ask, parse_top_k_arg
+from qa import Services, answer_question, stream_answer
+from web.requests import json_body, parse_ask, parse_search_args
 from web.streaming import sse_response
 
 blueprint = Blueprint("api", __name__)
@@ -21,20 +21,28 @@ def ask() -> Response:
     wants_events = request.accept_mimetypes.best == "text/event-stream"
     parsed = parse_ask(json_body(request), services().settings, wants_event_stream=wants_events)
     if parsed.stream:
-        return sse_response(stream_answer(parsed.question, services=services(), top_k=parsed.top_k))
-    answer = answer_question(parsed.question, services=services(), top_k=parsed.top_k)
+        return sse_response(
+            stream_answer(parsed.question, services=services(), top_k=parsed.top_k, options=parsed.options)
+        )
+    answer = answer_question(parsed.question, services=services(), top_k=parsed.top_k, options=parsed.options)
     return jsonify(answer.to_dict())
 
 
 @blueprint.get("/api/v1/search")
 def search() -> Response:
-    """The passages a question retrieves, with their scores; no model is called."""
-    settings = services().settings
-    question = validate_question(request.args.get("q", ""), max_chars=settings.max_question_chars)
-    top_k = parse_top_k_arg(request.args.get("top_k"), settings)
-    index = services().index
-    passages = retrieve(question, store=index.store, embedder=index.embedder, top_k=top_k)
-    return jsonify({"query": question, "passages": [p.to_dict() for p in passages]})
+    """The passages a question retrieves, with each method's score and rank; no model is called."""
+    question, top_k, options = parse_search_args(request.args, services().settings)
+    found = services().retriever.retrieve(question, top_k=top_k, options=options)
+    return jsonify(
+        {
+            "query": question,
+            "mode": found.mode,
+            "recency": found.recency,
+            "filters": found.filter.to_dict(),
+            "passages": [p.to_dict() for p in found.passages],
+            "warnings": list(found.warnings),
+        }
+    )
 
 
 @blueprint.get("/healthz")

@@ -7,13 +7,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from flask import Request
+from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import UnsupportedMediaType
 
 from index.errors import InvalidRequest
 from index.settings import Settings
-from qa import validate_question, validate_top_k
+from qa import SearchOptions, validate_question, validate_top_k
 
-ASK_FIELDS = ("question", "top_k", "stream")
+ASK_FIELDS = ("question", "top_k", "stream", "filters", "mode", "recency")
+SEARCH_ARGS = ("q", "top_k", "mode", "recency", "source", "published_after", "published_before")
 
 
 @dataclass(frozen=True)
@@ -21,6 +23,7 @@ class AskRequest:
     question: str
     top_k: int
     stream: bool
+    options: SearchOptions
 
 
 def json_body(request: Request) -> dict[str, Any]:
@@ -62,7 +65,41 @@ def parse_ask(data: dict[str, Any], settings: Settings, *, wants_event_stream: b
     stream = data.get("stream", False)
     if not isinstance(stream, bool):
         raise InvalidRequest("'stream' must be true or false", field="stream")
-    return AskRequest(question=question, top_k=top_k, stream=stream or wants_event_stream)
+    options = SearchOptions.parse(
+        mode=data.get("mode"), filters=data.get("filters"), recency=data.get("recency"), default_mode=settings.retrieval_mode
+    )
+    return AskRequest(question=question, top_k=top_k, stream=stream or wants_event_stream, options=options)
+
+
+def parse_search_args(args: MultiDict[str, str], settings: Settings) -> tuple[str, int, SearchOptions]:
+    """`GET /api/v1/search` query parameters: q, top_k, mode, recency, source (repeatable), published_after/before."""
+    unknown = sorted(set(args) - set(SEARCH_ARGS))
+    if unknown:
+        raise InvalidRequest(f"unknown parameter {unknown[0]!r}; accepted: {', '.join(SEARCH_ARGS)}", field=unknown[0])
+    question = validate_question(args.get("q", ""), max_chars=settings.max_question_chars)
+    top_k = parse_top_k_arg(args.get("top_k"), settings)
+    filters: dict[str, Any] = {}
+    sources = [s for value in args.getlist("source") for s in value.split(",") if s.strip()]
+    if args.getlist("source"):
+        filters["source"] = sources or ""
+    for name in ("published_after", "published_before"):
+        if name in args:
+            filters[name] = args[name]
+    recency = _flag(args.get("recency"), field="recency")
+    options = SearchOptions.parse(
+        mode=args.get("mode"), filters=filters, recency=recency, default_mode=settings.retrieval_mode, filter_prefix=""
+    )
+    return question, top_k, options
+
+
+def _flag(raw: str | None, *, field: str) -> bool | None:
+    if raw is None or raw == "":
+        return None
+    if raw.lower() in ("true", "1", "yes"):
+        return True
+    if raw.lower() in ("false", "0", "no"):
+        return False
+    raise InvalidRequest(f"'{field}' must be true or false", field=field)
 
 
 def parse_top_k_arg(raw: str | None, settings: Settings) -> int:

@@ -29,7 +29,8 @@ PREFACE = "Extractive answer (sentences quoted from the articles; no language mo
 class _Candidate:
     passage: Passage
     text: str
-    relevance: float
+    relevance: float  # ranks the sentences: similarity plus the headline's
+    similarity: float  # the sentence's own match to the question: decides whether it answers at all
     vector: list[float]
 
 
@@ -47,6 +48,7 @@ class ExtractiveAnswerer:
         min_relevance: float = 0.35,
         diversity: float = 0.3,
         redundancy_cutoff: float = 0.9,
+        headline_weight: float = 0.3,
     ) -> None:
         self.embedder = embedder
         self.model = f"extractive ({embedder.name})"
@@ -54,6 +56,7 @@ class ExtractiveAnswerer:
         self.min_relevance = min_relevance
         self.diversity = diversity
         self.redundancy_cutoff = redundancy_cutoff
+        self.headline_weight = headline_weight
 
     def draft(self, question: str, passages: Sequence[Passage]) -> Completion:
         missing = missing_names(question, passages)
@@ -77,18 +80,24 @@ class ExtractiveAnswerer:
         pieces = [(p, s.text) for p in passages for s in split_sentences(p.text) if _is_quotable(s.text)]
         if not pieces:
             return []
-        vectors = self.embedder.embed_documents([question] + [text for _, text in pieces])
-        question_vector, sentence_vectors = vectors[0], vectors[1:]
+        titles = list(dict.fromkeys(p.title for p in passages))
+        vectors = self.embedder.embed_documents([question] + titles + [text for _, text in pieces])
+        question_vector = vectors[0]
+        title_similarity = {t: cosine(question_vector, v) for t, v in zip(titles, vectors[1 : 1 + len(titles)])}
+        sentence_vectors = vectors[1 + len(titles) :]
         question_words = content_words(question)
         candidates = []
         for (passage, text), vector in zip(pieces, sentence_vectors):
             overlap = len(question_words & content_words(text)) / len(question_words) if question_words else 0.0
-            relevance = cosine(question_vector, vector) + 0.15 * overlap
-            candidates.append(_Candidate(passage, text, relevance, vector))
+            # A sentence from the story that is about the question (its headline says so) beats a
+            # passing mention of the same fact in a story about something else.
+            similarity = cosine(question_vector, vector) + 0.15 * overlap
+            relevance = similarity + self.headline_weight * title_similarity[passage.title]
+            candidates.append(_Candidate(passage, text, relevance, similarity, vector))
         return candidates
 
     def _select(self, candidates: list[_Candidate]) -> list[_Candidate]:
-        pool = [c for c in candidates if c.relevance >= self.min_relevance]
+        pool = [c for c in candidates if c.similarity >= self.min_relevance]
         if not pool:
             return []
         best = max(c.relevance for c in pool)
