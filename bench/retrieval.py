@@ -1,6 +1,7 @@
 """Retrieval quality and latency: lexical (BM25), dense (MiniLM + Chroma) and hybrid (RRF) side by side.
 
-Run: `make bench-retrieval` (or `.venv/bin/python bench/retrieval.py --distractors 2500`).
+Run: `make bench-retrieval` (or `.venv/bin/python bench/retrieval.py --distractors 2600`); NEWSDESK_*
+variables (fusion weights, candidates, RRF k...) apply, so settings can be compared.
 
 Questions: bench/retrieval_questions.yaml, each labelled with the sample articles that answer it
 (grade 2 = best, 1 = also answers). Two corpora, both with the real MiniLM model and a
@@ -20,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import statistics
 import sys
 import tempfile
@@ -46,9 +48,11 @@ METRICS = ("hit@1", "hit@5", "mrr@10", "ndcg@10")
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--questions", type=Path, default=ROOT / "bench" / "retrieval_questions.yaml")
-    parser.add_argument("--distractors", type=int, default=2500, help="generated articles added for the large corpus")
+    parser.add_argument("--distractors", type=int, default=2600, help="generated articles added for the large corpus")
     parser.add_argument("--repeats", type=int, default=3, help="latency passes over the questions")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "retrieval.json")
+    parser.add_argument("--index-dir", type=Path, default=None,
+                        help="keep the index here and reuse it on the next run (default: a temp dir)")
     args = parser.parse_args()
     questions = yaml.safe_load(args.questions.read_text())["questions"]
     for q in questions:
@@ -57,11 +61,18 @@ def main() -> None:
     embedder = MiniLMEmbedder()
     result: dict[str, Any] = {"questions": len(questions), "corpora": {}}
     with tempfile.TemporaryDirectory() as tmp:
-        services = build_services(Settings(chroma_path=Path(tmp) / "chroma"), embedder=embedder)
+        kept = args.index_dir is not None and (args.index_dir / "large").exists()
+        sample_dir = (args.index_dir or Path(tmp)) / "sample"
+        services = build_services(Settings.from_env(os.environ).replace(chroma_path=sample_dir), embedder=embedder)
         index = services.index
         ingest([ROOT / "data" / "sample"], store=index.store, embedder=embedder, chunker=index.chunker)
         result["corpora"]["sample"] = evaluate(services, questions, index.store.stats())
         report("sample", result["corpora"]["sample"])
+        services = build_services(
+            Settings.from_env(os.environ).replace(chroma_path=(args.index_dir or Path(tmp)) / "large"), embedder=embedder
+        )
+        index = services.index
+        ingest([ROOT / "data" / "sample"], store=index.store, embedder=embedder, chunker=index.chunker)
 
         if args.distractors <= 0:
             result["latency"] = latency(services, questions, args.repeats)
@@ -70,7 +81,7 @@ def main() -> None:
             args.out.write_text(json.dumps(result, indent=2) + "\n")
             return
         started = time.perf_counter()
-        chunks = add_distractors(services, args.distractors)
+        chunks = 0 if kept else add_distractors(services, args.distractors)
         build_s = time.perf_counter() - started
         name = f"sample+{args.distractors}"
         stats = index.store.stats()

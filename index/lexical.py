@@ -17,7 +17,7 @@ import math
 import re
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -67,13 +67,19 @@ class LexicalHit:
 
 
 @dataclass(frozen=True)
-class _Snapshot:
-    """An immutable BM25 index and the chunks behind it; searches use one while the next is built."""
+class LexicalSnapshot:
+    """An immutable BM25 index, the chunks behind it, and the manifest they came from.
+
+    Searches use one while the next is built. `versions` (article id -> published version) is
+    a consistent view of the manifest: filtering dense hits by it too means one answer never
+    mixes two versions of an article, without a manifest read per query.
+    """
 
     chunks: tuple[StoredChunk, ...]
     retriever: bm25s.BM25 | None
     sources: np.ndarray
     published_ts: np.ndarray  # float seconds, NaN for an undated article
+    versions: Mapping[str, str]
 
 
 class LexicalIndex:
@@ -89,7 +95,7 @@ class LexicalIndex:
         self._generation: str | None = None
         self._versions: dict[str, str] = {}
         self._by_article: dict[str, list[tuple[StoredChunk, list[str]]]] = {}
-        self._snapshot = _Snapshot((), None, np.array([], dtype=object), np.array([], dtype=float))
+        self._snapshot = LexicalSnapshot((), None, np.array([], dtype=object), np.array([], dtype=float), {})
 
     @property
     def size(self) -> int:
@@ -130,22 +136,30 @@ class LexicalIndex:
             self._snapshot = self._build()
             self._generation = generation
 
-    def _build(self) -> _Snapshot:
+    def snapshot(self) -> LexicalSnapshot:
+        """The current index (call `refresh()` first to catch up with the store)."""
+        return self._snapshot
+
+    def _build(self) -> LexicalSnapshot:
         entries = [entry for aid in sorted(self._by_article) for entry in self._by_article[aid]]
         chunks = tuple(chunk for chunk, _ in entries)
         sources = np.array([c.source for c in chunks], dtype=object)
         published = np.array([np.nan if c.published_ts is None else float(c.published_ts) for c in chunks], dtype=float)
+        versions = dict(self._versions)
         if not entries:
-            return _Snapshot(chunks, None, sources, published)
+            return LexicalSnapshot(chunks, None, sources, published, versions)
         retriever = bm25s.BM25(k1=self._k1, b=self._b)
         # bm25s needs at least one token per document; an empty chunk gets a token nothing matches.
         retriever.index([tokens or ["\x00"] for _, tokens in entries], show_progress=False)
-        return _Snapshot(chunks, retriever, sources, published)
+        return LexicalSnapshot(chunks, retriever, sources, published, versions)
 
-    def search(self, query: str, n: int, *, filter: SearchFilter | None = None) -> list[LexicalHit]:
+    def search(
+        self, query: str, n: int, *, filter: SearchFilter | None = None, snapshot: LexicalSnapshot | None = None
+    ) -> list[LexicalHit]:
         """The `n` best BM25 matches for `query` that pass `filter`, best first (only scores > 0)."""
-        self.refresh()
-        snapshot = self._snapshot
+        if snapshot is None:
+            self.refresh()
+            snapshot = self._snapshot
         terms = tokenize(query)
         if snapshot.retriever is None or not terms or n <= 0:
             return []
@@ -160,7 +174,7 @@ class LexicalIndex:
         return [LexicalHit(snapshot.chunks[i], float(scores[i])) for i in best]
 
 
-def _mask(snapshot: _Snapshot, filter: SearchFilter) -> np.ndarray:
+def _mask(snapshot: LexicalSnapshot, filter: SearchFilter) -> np.ndarray:
     mask = np.ones(len(snapshot.chunks), dtype=bool)
     if filter.sources:
         mask &= np.isin(snapshot.sources, list(filter.sources))

@@ -8,7 +8,7 @@ exactly the same citations.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,7 +16,8 @@ from index.errors import InvalidRequest, ModelError
 
 from qa.budget import fit_passages
 from qa.citations import check_citations
-from qa.models import Answer, Claim, Completion, Passage
+from qa.conversation import search_text
+from qa.models import Answer, Claim, Completion, Message, Passage
 from qa.prompts import is_refusal, passage_block
 from qa.retrieval import SearchOptions
 from qa.sentences import split_sentences
@@ -56,6 +57,7 @@ class _Context:
     question: str
     started: float
     retrieved: list[Passage]
+    history: tuple[Message, ...]
     given: list[Passage]
     refusal: Answer | None
     search: dict[str, Any] = field(default_factory=dict)
@@ -72,19 +74,24 @@ class StreamEvent:
 
 
 def answer_question(
-    question: object, *, services: Services, top_k: int | None = None, options: SearchOptions | None = None
+    question: object,
+    *,
+    services: Services,
+    top_k: int | None = None,
+    options: SearchOptions | None = None,
+    history: Sequence[Message] = (),
 ) -> Answer:
     """Answer from the indexed articles, citing only passages that were retrieved and given to the model.
 
     No model is called when nothing relevant was retrieved. A model failure is raised as a
     ModelError carrying the retrieved `passages`, so callers can still show sources.
     """
-    context = _prepare(question, services, top_k, options)
+    context = _prepare(question, services, top_k, options, history)
     if context.refusal is not None:
         return context.refusal
     drafting = time.perf_counter()
     try:
-        completion = services.answerer.draft(context.question, context.given)
+        completion = services.answerer.draft(context.question, context.given, context.history)
     except ModelError as exc:
         exc.passages = tuple(context.given)
         raise
@@ -93,7 +100,12 @@ def answer_question(
 
 
 def stream_answer(
-    question: object, *, services: Services, top_k: int | None = None, options: SearchOptions | None = None
+    question: object,
+    *,
+    services: Services,
+    top_k: int | None = None,
+    options: SearchOptions | None = None,
+    history: Sequence[Message] = (),
 ) -> Iterator[StreamEvent]:
     """Validate and retrieve now (so a bad request fails before streaming starts), then stream the answer.
 
@@ -101,7 +113,7 @@ def stream_answer(
     (the final verified Answer, the same as `answer_question` returns) or, if the model fails
     part-way, `error` with the partial text marked incomplete. Nothing is retried silently.
     """
-    context = _prepare(question, services, top_k, options)
+    context = _prepare(question, services, top_k, options, history)
     return _stream(context, services)
 
 
@@ -113,7 +125,7 @@ def _stream(context: _Context, services: Services) -> Iterator[StreamEvent]:
     drafting = time.perf_counter()
     pieces: list[str] = []
     try:
-        for piece in services.answerer.stream(context.question, context.given):
+        for piece in services.answerer.stream(context.question, context.given, context.history):
             pieces.append(piece)
             yield StreamEvent("delta", {"text": piece})
     except ModelError as exc:
@@ -132,20 +144,25 @@ def _stream(context: _Context, services: Services) -> Iterator[StreamEvent]:
     yield StreamEvent("answer", _finish(context, completion, services).to_dict())
 
 
-def _prepare(question: object, services: Services, top_k: int | None, options: SearchOptions | None) -> _Context:
+def _prepare(
+    question: object, services: Services, top_k: int | None, options: SearchOptions | None, history: Sequence[Message]
+) -> _Context:
     settings = services.settings
     text = validate_question(question, max_chars=settings.max_question_chars)
     k = validate_top_k(settings.top_k if top_k is None else top_k, max_top_k=settings.max_top_k)
     options = options or SearchOptions(mode=settings.retrieval_mode)
     started = time.perf_counter()
-    retrieval = services.retriever.retrieve(text, top_k=k, options=options)
+    history = tuple(history)
+    retrieval = services.retriever.retrieve(search_text(text, history), top_k=k, options=options)
     retrieved = retrieval.passages
-    context = _Context(question=text, started=started, retrieved=retrieved, given=[], refusal=None)
+    context = _Context(question=text, started=started, retrieved=retrieved, history=history, given=[], refusal=None)
     context.search = {"mode": retrieval.mode, "recency": retrieval.recency, "filters": retrieval.filter.to_dict()}
     context.warnings.extend(retrieval.warnings)
     context.timings["retrieve"] = _ms_since(started)
-    # Whichever method found a passage, it must be close in meaning to count as relevant.
-    relevant = [p for p in retrieved if p.score >= settings.min_score]
+    # The gate: when even the closest passage is far from the question in meaning, nothing
+    # relevant was found. Past it, keyword hits that embeddings rate low stay in: finding the
+    # names and figures that embeddings blur is why they were searched for.
+    relevant = retrieved if any(p.score >= settings.min_score for p in retrieved) else []
     if not relevant:
         reason = NO_PASSAGES if not retrieved else LOW_RELEVANCE
         message = _nothing_found(text, retrieved, services.index.store.article_count(), filtered=not retrieval.filter.is_empty)

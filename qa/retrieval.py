@@ -2,11 +2,11 @@
 
 Dense search (Chroma, cosine) finds paraphrases; BM25 finds names, tickers and figures that
 embeddings blur. `Retriever` runs both inside the same filter, fuses their rankings by
-reciprocal rank (RRF: each list contributes 1 / (rrf_k + rank)), optionally favours recent
+weighted reciprocal rank (RRF: each list contributes weight / (rrf_k + rank)), optionally favours recent
 articles, and then shapes the result for a reader:
 
-- at most `max_per_article` chunks of one article, and chunks of one article that sit next to
-  each other become one passage;
+- at most `max_per_article` passages of one article; a retrieved chunk next to one already
+  chosen joins it (up to three chunks), so the text around a hit comes along;
 - near-duplicates (one wire story run by two outlets) become one passage that keeps every
   outlet in `also_in`; of two copies the newest supplies the text, since a later copy of a
   story is usually the corrected one;
@@ -25,7 +25,10 @@ import threading
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
+
+import numpy as np
 
 from index import ChromaStore, Embedder, Settings
 from index.errors import InvalidRequest
@@ -34,9 +37,9 @@ from index.lexical import LexicalIndex
 from index.store import StoredChunk
 
 from qa.models import Passage
-from qa.vectors import cosine
 
 MODES = ("hybrid", "dense", "lexical")
+MAX_CHUNKS_PER_PASSAGE = 3
 _LATEST = re.compile(
     r"\b(now|nowadays|currently|current|latest|newest|most recent|recent(ly)?|still|so far|to date|as of|"
     r"today|tonight|this (week|month|year|morning)|yet|anymore|any more)\b",
@@ -87,13 +90,12 @@ class _Candidate:
     fused: float = 0.0
     recency: float | None = None
     similarity: float | None = None
-    _shingles: frozenset[tuple[str, ...]] | None = None
+    _shingles: frozenset[int] | None = None
 
     @property
-    def shingles(self) -> frozenset[tuple[str, ...]]:
+    def shingles(self) -> frozenset[int]:
         if self._shingles is None:
-            words = _WORD.findall(self.chunk.text.lower())
-            self._shingles = frozenset(zip(words, words[1:], words[2:]))
+            self._shingles = _shingles(self.chunk.chunk_id, self.chunk.text)
         return self._shingles
 
     def scores(self) -> dict[str, Any]:
@@ -165,23 +167,33 @@ class Retriever:
         search_filter, warnings = self._resolve_sources(options.filter)
         depth = max(self.settings.candidates, top_k * self.settings.max_per_article)
         vector = self.embed_query(question)
+        # One manifest snapshot for both searches: no article is seen in two versions.
+        self.lexical.refresh()
+        snapshot = self.lexical.snapshot()
         candidates: dict[str, _Candidate] = {}
         if options.mode in ("hybrid", "dense"):
-            for rank, hit in enumerate(self.store.search(vector, depth, where=search_filter.where()), start=1):
+            hits = self.store.search(vector, depth, where=search_filter.where(), published=snapshot.versions)
+            for rank, hit in enumerate(hits, start=1):
                 candidates[hit.chunk_id] = _Candidate(hit, dense=hit.score, dense_rank=rank, similarity=hit.score)
         if options.mode in ("hybrid", "lexical"):
-            for rank, lexical_hit in enumerate(self.lexical.search(question, depth, filter=search_filter), start=1):
+            found = self.lexical.search(question, depth, filter=search_filter, snapshot=snapshot)
+            for rank, lexical_hit in enumerate(found, start=1):
                 candidate = candidates.setdefault(lexical_hit.chunk.chunk_id, _Candidate(lexical_hit.chunk))
                 candidate.lexical, candidate.lexical_rank = lexical_hit.score, rank
-        self._complete_lexical_only(candidates, vector)
-        k = self.settings.rrf_k
+        k, settings = self.settings.rrf_k, self.settings
         for c in candidates.values():
-            c.fused = sum(1.0 / (k + rank) for rank in (c.dense_rank, c.lexical_rank) if rank is not None)
+            c.fused = sum(
+                weight / (k + rank)
+                for weight, rank in ((settings.dense_weight, c.dense_rank), (settings.lexical_weight, c.lexical_rank))
+                if rank is not None
+            )
         recency = asks_for_latest(question) if options.recency is None else options.recency
         if recency and self.settings.recency_weight > 0:
             self._weight_by_recency(list(candidates.values()))
         ranked = sorted(candidates.values(), key=lambda c: (-c.fused, c.chunk.chunk_id))
-        passages = self._shape(ranked, top_k)
+        groups = self._shape(ranked, top_k)
+        self._measure_keyword_only(groups, vector)
+        passages = [_passage(n, group) for n, group in enumerate((g for g in groups if g.members), start=1)]
         return Retrieval(passages, options.mode, recency, search_filter, tuple(warnings))
 
     def _resolve_sources(self, search_filter: SearchFilter) -> tuple[SearchFilter, list[str]]:
@@ -195,19 +207,26 @@ class Retriever:
         warnings = [f"no indexed article comes from the source {s!r}" for s in unknown]
         return search_filter.with_sources(dict.fromkeys(resolved)), warnings
 
-    def _complete_lexical_only(self, candidates: dict[str, _Candidate], vector: Sequence[float]) -> None:
-        """Give keyword-only hits a cosine similarity, and drop those no longer published."""
-        lexical_only = [c for c in candidates.values() if c.similarity is None]
-        if not lexical_only:
+    def _measure_keyword_only(self, groups: list[_Group], vector: Sequence[float]) -> None:
+        """Give the chosen keyword-only chunks their cosine similarity (one read of their stored vectors).
+
+        Done after shaping, for the few chunks that made the cut; a chunk deleted since the
+        snapshot (its article replaced a moment ago) has no vector left and is dropped.
+        """
+        unmeasured = [m for g in groups for m in g.members if m.similarity is None]
+        if not unmeasured:
             return
-        published = self.store.published_versions({c.chunk.article_id for c in lexical_only})
-        vectors = self.store.embeddings_of([c.chunk.chunk_id for c in lexical_only])
-        for c in lexical_only:
-            stored = vectors.get(c.chunk.chunk_id)
-            if stored is None or published.get(c.chunk.article_id) != c.chunk.version:
-                del candidates[c.chunk.chunk_id]
-            else:
-                c.similarity = cosine(vector, stored)
+        ids, matrix = self.store.embeddings_of([m.chunk.chunk_id for m in unmeasured])
+        query = np.asarray(vector, dtype=np.float32)
+        norms = np.linalg.norm(matrix, axis=1) * (np.linalg.norm(query) or 1.0)
+        similarity = dict(zip(ids, (matrix @ query / np.where(norms == 0, 1.0, norms)).tolist()))
+        for group in groups:
+            group.members = [m for m in group.members if m.similarity is not None or m.chunk.chunk_id in similarity]
+            for m in group.members:
+                if m.similarity is None:
+                    m.similarity = float(similarity[m.chunk.chunk_id])
+            if group.members and group.best not in group.members:
+                group.best = max(group.members, key=lambda m: m.fused)
 
     def _weight_by_recency(self, candidates: list[_Candidate]) -> None:
         dated = [c.chunk.published_ts for c in candidates if c.chunk.published_ts is not None]
@@ -220,13 +239,23 @@ class Retriever:
             c.recency = 1.0 - weight + weight * decay
             c.fused *= c.recency
 
-    def _shape(self, ranked: list[_Candidate], top_k: int) -> list[Passage]:
+    def _shape(self, ranked: list[_Candidate], top_k: int) -> list[_Group]:
+        """Best first: join adjacent chunks, collapse duplicates, cap passages per article, stop at top_k."""
         groups: list[_Group] = []
         per_article: dict[str, int] = {}
         for candidate in ranked:
-            if len(groups) >= top_k:
-                break
             article = candidate.chunk.article_id
+            neighbour = next(
+                (g for g in groups if g.best.chunk.article_id == article and len(g.members) < MAX_CHUNKS_PER_PASSAGE
+                 and any(abs(m.chunk.seq - candidate.chunk.seq) == 1 for m in g.members)),
+                None,
+            )
+            if neighbour is not None:
+                # The text next to a chosen chunk: one longer passage, not another one.
+                neighbour.members.append(candidate)
+                continue
+            if len(groups) >= top_k:
+                continue
             if per_article.get(article, 0) >= self.settings.max_per_article:
                 continue
             twin = self._duplicate_of(candidate, groups)
@@ -241,17 +270,9 @@ class Retriever:
                     else:
                         twin.also_in.append(_article_ref(candidate.chunk))
                 continue
-            neighbour = next(
-                (g for g in groups if g.best.chunk.article_id == article
-                 and any(abs(m.chunk.seq - candidate.chunk.seq) == 1 for m in g.members)),
-                None,
-            )
             per_article[article] = per_article.get(article, 0) + 1
-            if neighbour is not None:
-                neighbour.members.append(candidate)
-            else:
-                groups.append(_Group(candidate, [candidate]))
-        return [_passage(n, group) for n, group in enumerate(groups, start=1)]
+            groups.append(_Group(candidate, [candidate]))
+        return groups
 
     def _duplicate_of(self, candidate: _Candidate, groups: list[_Group]) -> _Group | None:
         """The chosen passage from another article whose text this chunk repeats, if any."""
@@ -266,6 +287,13 @@ class Retriever:
                 if theirs and len(mine & theirs) / min(len(mine), len(theirs)) >= self.settings.duplicate_threshold:
                     return group
         return None
+
+
+@lru_cache(maxsize=50_000)
+def _shingles(chunk_id: str, text: str) -> frozenset[int]:
+    """Hashed word 3-grams of a chunk; chunk ids are version-specific, so a cached entry never goes stale."""
+    words = _WORD.findall(text.lower())
+    return frozenset(hash(triple) for triple in zip(words, words[1:], words[2:]))
 
 
 def _newer(a: StoredChunk, b: StoredChunk) -> bool:

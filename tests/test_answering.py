@@ -147,14 +147,18 @@ def test_passages_over_the_token_budget_are_dropped_lowest_ranked_first(services
     from qa.budget import count_tokens
     from qa.prompts import passage_block
 
+    everything = services.retriever.retrieve(QUESTION, top_k=5).passages
+    sizes = [count_tokens(passage_block(p)) for p in everything]
+    budget = sizes[0] + sizes[1] + 5  # room for the two best passages, not a third
     small = build_services(
-        services.settings.replace(context_tokens=200), embedder=services.index.embedder, store=services.index.store, chat_model=chat
+        services.settings.replace(context_tokens=budget), embedder=services.index.embedder, store=services.index.store,
+        chat_model=chat,
     )
     chat.enqueue("Gensler declined the offer [1].")
     answer = answer_question(QUESTION, services=small)
     given = [p.n for p in answer.passages]
-    assert given == list(range(1, len(given) + 1)) and len(given) < 5
-    assert sum(count_tokens(passage_block(p)) for p in answer.passages) <= 200
+    assert given == [1, 2]
+    assert sum(count_tokens(passage_block(p)) for p in answer.passages) <= budget
     assert any("context budget" in w for w in answer.warnings)
     _, user = chat.history[0]
     assert user.content.count("<passage ") == len(given)
@@ -167,9 +171,9 @@ def test_tokens_are_counted_offline_with_tiktoken():
 
 
 def test_extractive_declines_when_a_named_subject_is_in_no_passage(services):
-    answer = answer_question("Did Gensler advise FTX?", services=services)
+    answer = answer_question("Did Gensler advise Zorblax?", services=services)
     assert answer.refused and answer.refusal_reason == "model_declined"
-    assert "FTX" in answer.text
+    assert "Zorblax" in answer.text
 
 
 def test_names_at_the_start_or_in_lower_case_do_not_trigger_the_name_check():
