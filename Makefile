@@ -12,7 +12,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: install install-dev run serve ingest ask test bench bench-retrieval calibrate clean
+.PHONY: install install-dev run serve ingest ask test eval bench bench-retrieval bench-ingest calibrate clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,12 +48,27 @@ ask: install
 test: install-dev
 	$(BIN)/python -m pytest
 
-bench: bench-retrieval
+bench: bench-retrieval bench-ingest
 	$(BIN)/python bench/query_latency.py
+
+# End-to-end ingest throughput next to the raw model.encode of the same chunks (see bench/ingest.py).
+bench-ingest: install-dev
+	$(BIN)/python bench/ingest.py
 
 # Lexical vs dense vs hybrid: hit@1, hit@5, MRR@10, nDCG@10 and latency (see bench/retrieval.py).
 bench-retrieval: install-dev
 	$(BIN)/python bench/retrieval.py
+
+# The golden set in both modes, each over a throwaway index of data/sample; fails if either fails.
+eval: install
+	@mkdir -p var/eval
+	@status=0; \
+	$(BIN)/python -m qa eval data/sample/golden.yaml --mode extractive --corpus data/sample \
+		--report var/eval/extractive.json --junit var/eval/extractive.xml || status=1; \
+	echo; \
+	$(BIN)/python -m qa eval data/sample/golden.yaml --replay data/cassettes/sample.jsonl --corpus data/sample \
+		--report var/eval/replay.json --junit var/eval/replay.xml || status=1; \
+	exit $$status
 
 # Thresholds and citation precision/recall on data/sample/golden.yaml (see bench/calibrate.py).
 calibrate: install-dev

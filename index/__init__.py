@@ -3,7 +3,7 @@
 from index.chunking import Chunker
 from index.embedders import Embedder, build_embedder
 from index.errors import NewsdeskError
-from index.ingest import IngestReport, ingest, ingest_article
+from index.ingest import IngestReport, ingest, ingest_article, ingest_items
 from index.loaders import LoadProblem, iter_articles
 from index.models import Article, Chunk
 from index.services import IndexServices, build_index
@@ -27,5 +27,6 @@ __all__ = [
     "build_index",
     "ingest",
     "ingest_article",
+    "ingest_items",
     "iter_articles",
 ]

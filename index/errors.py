@@ -6,6 +6,9 @@ The web layer and the CLIs turn these into responses and messages in one place
     NewsdeskError                      500 internal          base class, never raised itself
     ├── ConfigError                    500 bad_config        an environment variable has a bad value
     ├── InvalidRequest                 400 invalid_request   a question or parameter a caller sent is unusable
+    ├── Unauthorized                   401 unauthorized      a write call without a valid API key
+    ├── WritesDisabled                 403 writes_disabled   write calls while no API key is configured
+    ├── ArticleNotFound                404 article_not_found no article with that id
     ├── SourceError                    422 unreadable_source one file, line or item could not become an Article
     ├── StoreUnavailable               503 store_unavailable Chroma cannot be opened, read or written
     ├── EmbedderMismatch               503 embedder_mismatch the collection was built by another embedder
@@ -45,6 +48,27 @@ class InvalidRequest(NewsdeskError):
     def __init__(self, message: str, *, field: str | None = None) -> None:
         super().__init__(message)
         self.field = field
+
+
+class Unauthorized(NewsdeskError):
+    """Raised when a write call has no valid `Authorization: Bearer <key>`."""
+
+    status = 401
+    code = "unauthorized"
+
+
+class WritesDisabled(NewsdeskError):
+    """Raised for write calls while NEWSDESK_API_KEYS is empty: writing is off until keys are set."""
+
+    status = 403
+    code = "writes_disabled"
+
+
+class ArticleNotFound(NewsdeskError):
+    """Raised when an article id names nothing in the store."""
+
+    status = 404
+    code = "article_not_found"
 
 
 class SourceError(NewsdeskError):

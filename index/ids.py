@@ -22,6 +22,15 @@ def normalize_url(url: str) -> str:
     return urlunsplit((scheme, netloc, path, query, ""))
 
 
+def clean_url(url: str) -> str:
+    """The URL to show and store: tracking parameters and fragment removed, otherwise as given."""
+    parts = urlsplit(url.strip())
+    query = urlencode(
+        [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not k.lower().startswith(_TRACKING_PARAMS)]
+    )
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, query, ""))
+
+
 def article_id_for(*, url: str | None, title: str, body: str) -> str:
     """From the URL when the article has one (so an edited story keeps its id), else from its text."""
     key = f"url:{normalize_url(url)}" if url else f"text:{title.strip()}\n{body.strip()}"

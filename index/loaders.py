@@ -1,4 +1,5 @@
-"""Turn files into Articles: Markdown/text with a YAML front-matter block, JSON and JSON lines.
+"""Turn files and web addresses into Articles: Markdown/text with a YAML front-matter block, JSON
+and JSON lines, HTML pages (`index.html_pages`) and RSS/Atom feeds (`index.feeds`).
 
 A bad file, line or item never stops the run: it is yielded as a `LoadProblem`
 naming where it is and what is wrong, and the loader goes on with the rest.
@@ -19,13 +20,18 @@ from urllib.parse import urlsplit
 import yaml
 
 from index.errors import SourceError
-from index.ids import article_id_for
+from index.fetch import DEFAULT_LIMITS, FetchLimits, fetch
+from index.ids import article_id_for, clean_url
 from index.models import Article
 
 TEXT_SUFFIXES = (".md", ".markdown", ".txt")
 JSON_SUFFIXES = (".json",)
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES + JSON_SUFFIXES + JSONL_SUFFIXES
+HTML_SUFFIXES = (".html", ".htm")
+FEED_SUFFIXES = (".xml", ".rss", ".atom")
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES + JSON_SUFFIXES + JSONL_SUFFIXES + HTML_SUFFIXES + FEED_SUFFIXES
+# A folder may hold any XML (sitemaps, exports); a feed file is read only when named itself.
+FOLDER_SUFFIXES = tuple(suffix for suffix in SUPPORTED_SUFFIXES if suffix not in FEED_SUFFIXES)
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_TITLE_CHARS = 500
 
@@ -35,6 +41,7 @@ _FIELD_ALIASES = {
     "source": ("source", "outlet"),
     "authors": ("authors", "author"),
 }
+_ADDRESS = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
 _HUMAN_DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%Y/%m/%d")
 
 
@@ -49,32 +56,83 @@ class LoadProblem:
         return f"{self.location}: {self.reason}"
 
 
-def iter_articles(paths: Iterable[str | Path], *, default_source: str | None = None) -> Iterator[Article | LoadProblem]:
-    """Yield an Article or a LoadProblem for every article found under `paths` (files or folders)."""
+def iter_articles(
+    paths: Iterable[str | Path],
+    *,
+    default_source: str | None = None,
+    fetch_limits: FetchLimits = DEFAULT_LIMITS,
+) -> Iterator[Article | LoadProblem]:
+    """Yield an Article or a LoadProblem for every article found under `paths`: files, folders,
+    and http(s) addresses of pages or feeds (fetched within `fetch_limits`)."""
     for raw in paths:
+        # Checked on the raw string: Path("https://x") would fold the "//" into one slash.
+        # Any scheme goes to load_url, which says plainly that only http(s) is fetched.
+        if isinstance(raw, str) and _ADDRESS.match(raw):
+            yield from load_url(raw, default_source=default_source, fetch_limits=fetch_limits)
+            continue
         path = Path(raw)
         if path.is_dir():
             files = sorted(p for p in path.rglob("*") if _is_article_file(p))
             if not files:
-                yield LoadProblem(str(path), f"no article files ({', '.join(SUPPORTED_SUFFIXES)}) in this folder")
+                yield LoadProblem(str(path), f"no article files ({', '.join(FOLDER_SUFFIXES)}) in this folder")
             for file in files:
-                yield from load_file(file, default_source=default_source)
+                yield from load_file(file, default_source=default_source, fetch_limits=fetch_limits)
         else:
-            yield from load_file(path, default_source=default_source)
+            yield from load_file(path, default_source=default_source, fetch_limits=fetch_limits)
+
+
+def load_url(
+    url: str, *, default_source: str | None = None, fetch_limits: FetchLimits = DEFAULT_LIMITS
+) -> Iterator[Article | LoadProblem]:
+    """Yield the article of the page at `url`, or one per entry when it is an RSS/Atom feed."""
+    # Imported here: both modules build their Articles with this module's article_from_fields.
+    from index.feeds import articles_from_feed, looks_like_feed
+    from index.html_pages import article_from_html
+
+    try:
+        page = fetch(url, fetch_limits)
+    except SourceError as exc:
+        yield LoadProblem(url, exc.message)
+        return
+    named_as_feed = urlsplit(url).path.lower().endswith(FEED_SUFFIXES)
+    if named_as_feed or looks_like_feed(page.content, page.content_type):
+        content_type = page.content_type or "application/xml"
+        if page.charset:
+            content_type += f"; charset={page.charset}"
+        yield from articles_from_feed(
+            page.content, location=url, content_type=content_type, default_source=default_source, limits=fetch_limits
+        )
+    elif page.content_type and not _is_markup(page.content_type):
+        yield LoadProblem(url, f"not an HTML page or a feed but {page.content_type}")
+    else:
+        yield _guard(url, lambda: article_from_html(page.decoded(), url=page.url, default_source=default_source))
+
+
+def _is_markup(content_type: str) -> bool:
+    # Servers label pages loosely (text/plain, application/xml), so anything textual is tried;
+    # a PDF or an image is not, since its bytes would parse as a page of gibberish.
+    return content_type.startswith("text/") or "html" in content_type or "xml" in content_type
 
 
 def _is_article_file(path: Path) -> bool:
     # README files document a folder of articles; they are not articles themselves.
     hidden = any(part.startswith(".") for part in path.parts)
-    return path.is_file() and path.suffix.lower() in SUPPORTED_SUFFIXES and not hidden and path.stem.upper() != "README"
+    return path.is_file() and path.suffix.lower() in FOLDER_SUFFIXES and not hidden and path.stem.upper() != "README"
 
 
-def load_file(path: Path, *, default_source: str | None = None) -> Iterator[Article | LoadProblem]:
-    """Yield the article(s) in one file, or a LoadProblem for each part that cannot be read."""
+def load_file(
+    path: Path, *, default_source: str | None = None, fetch_limits: FetchLimits = DEFAULT_LIMITS
+) -> Iterator[Article | LoadProblem]:
+    """Yield the article(s) in one file, or a LoadProblem for each part that cannot be read.
+
+    A feed file's entries link to pages on the web: those are fetched within `fetch_limits`."""
     location = str(path)
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         yield LoadProblem(location, f"unsupported file type {suffix or '(none)'}; use {', '.join(SUPPORTED_SUFFIXES)}")
+        return
+    if suffix in HTML_SUFFIXES or suffix in FEED_SUFFIXES:
+        yield from _load_web_file(path, suffix, default_source, fetch_limits)
         return
     try:
         text = _read_text(path)
@@ -89,18 +147,42 @@ def load_file(path: Path, *, default_source: str | None = None) -> Iterator[Arti
         yield _guard(location, lambda: parse_front_matter_text(text, default_source=default_source))
 
 
-def _read_text(path: Path) -> str:
+def _load_web_file(
+    path: Path, suffix: str, default_source: str | None, fetch_limits: FetchLimits
+) -> Iterator[Article | LoadProblem]:
+    # Imported here: both modules build their Articles with this module's article_from_fields.
+    from index.feeds import articles_from_feed
+    from index.html_pages import article_from_html
+
+    location = str(path)
+    try:
+        # Bytes, not text: the page or feed names its own encoding and the parser honours it.
+        data = _read_bytes(path)
+    except SourceError as exc:
+        yield LoadProblem(location, exc.message)
+        return
+    if suffix in FEED_SUFFIXES:
+        yield from articles_from_feed(data, location=location, default_source=default_source, limits=fetch_limits)
+    else:
+        yield _guard(location, lambda: article_from_html(data, default_source=default_source))
+
+
+def _read_bytes(path: Path) -> bytes:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise SourceError(f"file is {size} bytes, over the {MAX_FILE_BYTES}-byte limit")
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise SourceError("no such file") from None
     except IsADirectoryError:
         raise SourceError("is a directory") from None
     except OSError as exc:
         raise SourceError(f"cannot read: {exc.strerror or exc}") from None
+
+
+def _read_text(path: Path) -> str:
+    data = _read_bytes(path)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -192,6 +274,7 @@ def article_from_fields(fields: object, *, default_source: str | None = None) ->
         parts = urlsplit(url)
         if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
             raise SourceError(f"url must be an http(s) address, not {url[:80]!r}")
+        url = clean_url(url)
     title = " ".join(_text_field(fields, "title").split()) or _title_from_body(body)
     if len(title) > MAX_TITLE_CHARS:
         title = title[: MAX_TITLE_CHARS - 1] + "…"

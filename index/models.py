@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from index.ids import normalize_url
+
 
 @dataclass(frozen=True)
 class Article:
@@ -22,8 +24,10 @@ class Article:
     @property
     def version(self) -> str:
         """A hash of everything a reader sees, so an edited article is recognised as changed."""
+        # The URL in its canonical form: reaching the same story through a tracking link is no change.
+        url = normalize_url(self.url) if self.url else None
         payload = json.dumps(
-            [self.title, self.body, self.url, self.source, self.published_iso, list(self.authors)],
+            [self.title, self.body, url, self.source, self.published_iso, list(self.authors)],
             ensure_ascii=False,
         )
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]

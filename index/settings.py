@@ -31,7 +31,7 @@ class Settings:
     chroma_url: str | None = None
     collection: str = "articles"
     embedder: str = "minilm"
-    openai_api_key: str | None = None
+    openai_api_key: str | None = dataclasses.field(default=None, repr=False)
     openai_base_url: str | None = None
     openai_model: str = "gpt-4o-mini"
     openai_embedding_model: str = "text-embedding-3-small"
@@ -45,8 +45,10 @@ class Settings:
     support_overlap: float = 0.7
     context_tokens: int = 3000
     retrieval_mode: str = "hybrid"
-    candidates: int = 30
-    rrf_k: int = 60
+    candidates: int = 40
+    rrf_k: int = 10
+    dense_weight: float = 0.7
+    lexical_weight: float = 1.0
     max_per_article: int = 2
     duplicate_threshold: float = 0.6
     recency_half_life_days: float = 30.0
@@ -57,6 +59,11 @@ class Settings:
     chunk_overlap: int = 32
     max_question_chars: int = 1000
     max_body_bytes: int = 64 * 1024
+    max_upload_bytes: int = 5 * 1024 * 1024
+    fetch_timeout: float = 15.0
+    fetch_max_bytes: int = 5 * 1024 * 1024
+    api_fetch_private: str = "no"
+    api_keys: str = dataclasses.field(default="", repr=False)
     host: str = "127.0.0.1"
     port: int = 5000
 
@@ -86,6 +93,9 @@ class Settings:
             raise ConfigError("NEWSDESK_CANDIDATES must be between 1 and 1000")
         if self.rrf_k < 0:
             raise ConfigError("NEWSDESK_RRF_K must be 0 or more")
+        for name, value in (("NEWSDESK_DENSE_WEIGHT", self.dense_weight), ("NEWSDESK_LEXICAL_WEIGHT", self.lexical_weight)):
+            if not (math.isfinite(value) and 0.0 <= value <= 10.0):
+                raise ConfigError(f"{name} must be between 0 and 10")
         if self.max_per_article < 1:
             raise ConfigError("NEWSDESK_MAX_PER_ARTICLE must be at least 1")
         if not (math.isfinite(self.duplicate_threshold) and 0.0 < self.duplicate_threshold <= 1.0):
@@ -109,6 +119,16 @@ class Settings:
             raise ConfigError("OPENAI_TIMEOUT must be a positive number of seconds")
         if self.max_question_chars < 1:
             raise ConfigError("NEWSDESK_MAX_QUESTION_CHARS must be at least 1")
+        if not (math.isfinite(self.fetch_timeout) and self.fetch_timeout > 0):
+            raise ConfigError("NEWSDESK_FETCH_TIMEOUT must be a positive number of seconds")
+        if self.fetch_max_bytes < 1024:
+            raise ConfigError("NEWSDESK_FETCH_MAX_BYTES must be at least 1024")
+        if self.api_fetch_private not in ("yes", "no"):
+            raise ConfigError("NEWSDESK_API_FETCH_PRIVATE must be yes or no")
+        if self.max_upload_bytes < self.max_body_bytes:
+            raise ConfigError("NEWSDESK_MAX_UPLOAD_BYTES must be at least NEWSDESK_MAX_BODY_BYTES")
+        if any(len(k) < 16 for k in self.api_key_set):
+            raise ConfigError("every key in NEWSDESK_API_KEYS must be at least 16 characters (comma-separated)")
         if self.max_body_bytes < 1024:
             raise ConfigError("NEWSDESK_MAX_BODY_BYTES must be at least 1024")
         if self.openai_max_retries < 0:
@@ -122,6 +142,11 @@ class Settings:
             parts = urlsplit(self.chroma_url)
             if parts.scheme not in ("http", "https") or not parts.hostname:
                 raise ConfigError(f"CHROMA_URL must look like http://host:8000, not {self.chroma_url!r}")
+
+    @property
+    def api_key_set(self) -> frozenset[str]:
+        """The keys that may call write endpoints (NEWSDESK_API_KEYS, comma-separated)."""
+        return frozenset(k.strip() for k in self.api_keys.split(",") if k.strip())
 
     @property
     def uses_llm(self) -> bool:
@@ -170,6 +195,8 @@ _VARIABLES = {
     "retrieval_mode": "NEWSDESK_RETRIEVAL_MODE",
     "candidates": "NEWSDESK_CANDIDATES",
     "rrf_k": "NEWSDESK_RRF_K",
+    "dense_weight": "NEWSDESK_DENSE_WEIGHT",
+    "lexical_weight": "NEWSDESK_LEXICAL_WEIGHT",
     "max_per_article": "NEWSDESK_MAX_PER_ARTICLE",
     "duplicate_threshold": "NEWSDESK_DUPLICATE_THRESHOLD",
     "recency_half_life_days": "NEWSDESK_RECENCY_HALF_LIFE_DAYS",
@@ -180,6 +207,11 @@ _VARIABLES = {
     "chunk_overlap": "NEWSDESK_CHUNK_OVERLAP",
     "max_question_chars": "NEWSDESK_MAX_QUESTION_CHARS",
     "max_body_bytes": "NEWSDESK_MAX_BODY_BYTES",
+    "max_upload_bytes": "NEWSDESK_MAX_UPLOAD_BYTES",
+    "api_keys": "NEWSDESK_API_KEYS",
+    "fetch_timeout": "NEWSDESK_FETCH_TIMEOUT",
+    "fetch_max_bytes": "NEWSDESK_FETCH_MAX_BYTES",
+    "api_fetch_private": "NEWSDESK_API_FETCH_PRIVATE",
     "host": "HOST",
     "port": "PORT",
 }

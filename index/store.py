@@ -16,6 +16,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
+
+import numpy as np
 from urllib.parse import urlsplit
 
 from index.errors import EmbedderMismatch, NewsdeskError, StoreUnavailable
@@ -190,6 +192,100 @@ class ChromaStore:
         self._write_manifest(article, n_chunks=len(chunks), clean=False)
         self.finish(article)
 
+    def publish_many(self, items: Sequence[tuple[Article, Sequence[Chunk], Sequence[Sequence[float]]]]) -> None:
+        """`publish` for many articles with a few large writes; each article still switches as one step.
+
+        All chunks are written first (under version-specific ids nobody searches yet), then one
+        manifest write switches every article to its new version, then old versions are deleted.
+        """
+        items = [item for item in items if item[1]]
+        if not items:
+            return
+        ids, embeddings, documents, metadatas = [], [], [], []
+        for article, chunks, vectors in items:
+            if len(chunks) != len(vectors):
+                raise ValueError("one embedding per chunk is required")
+            ids.extend(c.id for c in chunks)
+            embeddings.extend(list(v) for v in vectors)
+            documents.extend(c.text for c in chunks)
+            metadatas.extend(_chunk_metadata(article, c) for c in chunks)
+        for start in range(0, len(ids), self._batch):
+            end = start + self._batch
+            self._guard(
+                "write",
+                lambda start=start, end=end: self._chunks.upsert(
+                    ids=ids[start:end], embeddings=embeddings[start:end], documents=documents[start:end],
+                    metadatas=metadatas[start:end],
+                ),
+            )
+        self._write_manifests([(article, len(chunks)) for article, chunks, _ in items], clean=False)
+        # Another writer may have switched an article since; keep whatever the manifest names now.
+        published = self._published_versions({article.id for article, _, _ in items})
+        if published:
+            # Versions are content hashes that include the URL, so no article's version is another's.
+            self._guard(
+                "delete old chunks",
+                lambda: self._chunks.delete(
+                    where={"$and": [{"article_id": {"$in": sorted(published)}},
+                                    {"version": {"$nin": sorted(set(published.values()))}}]}
+                ),
+            )
+        mine = [(a, len(c)) for a, c, _ in items if published.get(a.id) == a.version]
+        self._write_manifests(mine, clean=True, touch=False)
+
+    def _write_manifests(self, entries: Sequence[tuple[Article, int]], *, clean: bool, touch: bool = True) -> None:
+        if not entries:
+            return
+        metadatas = [
+            {**_article_metadata(a), "version": a.version, "n_chunks": n, "clean": clean} for a, n in entries
+        ]
+        for start in range(0, len(entries), self._batch):
+            end = start + self._batch
+            self._guard(
+                "write the manifest",
+                lambda start=start, end=end: self._manifest.upsert(
+                    ids=[a.id for a, _ in entries[start:end]],
+                    embeddings=[[1.0]] * len(entries[start:end]),
+                    metadatas=metadatas[start:end],
+                ),
+            )
+        if touch:
+            self._touch()
+
+    def articles(self, article_ids: Sequence[str]) -> dict[str, StoredArticle]:
+        """The published versions of these articles (those in the store), by id."""
+        found: dict[str, StoredArticle] = {}
+        unique = sorted(set(article_ids))
+        for start in range(0, len(unique), 500):
+            batch = unique[start : start + 500]
+            result = self._guard("read", lambda batch=batch: self._manifest.get(ids=batch, include=["metadatas"]))
+            found.update({aid: _stored_article(aid, meta) for aid, meta in zip(result["ids"], result["metadatas"])})
+        return found
+
+    def complete(self, stored: Sequence[StoredArticle]) -> set[str]:
+        """Ids of the given published versions whose chunks are all in the store (see `is_complete`)."""
+        wanted = {s.id: s for s in stored}
+        counts: dict[str, int] = {}
+        ids = sorted(wanted)
+        for start in range(0, len(ids), 100):
+            batch = ids[start : start + 100]
+            result = self._guard(
+                "read",
+                lambda batch=batch: self._chunks.get(where={"article_id": {"$in": batch}}, include=["metadatas"]),
+            )
+            for meta in result["metadatas"]:
+                if wanted[meta["article_id"]].version == meta["version"]:
+                    counts[meta["article_id"]] = counts.get(meta["article_id"], 0) + 1
+        return {aid for aid, s in wanted.items() if counts.get(aid, 0) == s.n_chunks}
+
+    def incomplete_articles(self) -> list[str]:
+        """Ids of published articles missing any chunk of their published version (should be none)."""
+        everything = self._all_articles()
+        whole: set[str] = set()
+        for start in range(0, len(everything), 500):
+            whole |= self.complete(everything[start : start + 500])
+        return sorted(a.id for a in everything if a.id not in whole)
+
     def finish(self, article: Article) -> None:
         """Delete chunks of every version but the published one (the last step of a publish)."""
         stored = self.article(article.id)
@@ -254,10 +350,19 @@ class ChromaStore:
         self._guard("delete", lambda: self._chunks.delete(where={"article_id": article_id}))
         return existed
 
-    def search(self, embedding: Sequence[float], n: int, *, where: dict[str, Any] | None = None) -> list[ScoredChunk]:
+    def search(
+        self,
+        embedding: Sequence[float],
+        n: int,
+        *,
+        where: dict[str, Any] | None = None,
+        published: Mapping[str, str] | None = None,
+    ) -> list[ScoredChunk]:
         """The `n` chunks nearest to `embedding` among published article versions, best first.
 
-        `where` is a Chroma metadata filter (see `index.filters.SearchFilter.where`).
+        `where` is a Chroma metadata filter (see `index.filters.SearchFilter.where`);
+        `published` (article id -> version) is a manifest snapshot the caller already holds,
+        used instead of reading the manifest.
         """
         if n <= 0:
             return []
@@ -265,7 +370,7 @@ class ChromaStore:
         # and for more while an ingest in progress (or a crashed one) crowds the nearest results.
         wanted, total = n + max(4, n // 4), None
         while True:
-            found, returned = self._search_published(embedding, wanted, where)
+            found, returned = self._search_published(embedding, wanted, where, published)
             if len(found) >= n or returned < wanted:
                 return found[:n]
             total = total if total is not None else self._guard("count", lambda: self._chunks.count())
@@ -274,7 +379,7 @@ class ChromaStore:
             wanted = min(wanted * 4, total)
 
     def _search_published(
-        self, embedding: Sequence[float], wanted: int, where: dict[str, Any] | None
+        self, embedding: Sequence[float], wanted: int, where: dict[str, Any] | None, published: Mapping[str, str] | None
     ) -> tuple[list[ScoredChunk], int]:
         result = self._guard(
             "search",
@@ -286,7 +391,8 @@ class ChromaStore:
             ),
         )
         ids, docs, metas, dists = result["ids"][0], result["documents"][0], result["metadatas"][0], result["distances"][0]
-        published = self._published_versions({m["article_id"] for m in metas})
+        if published is None:
+            published = self._published_versions({m["article_id"] for m in metas})
         found = [
             _scored_chunk(chunk_id, doc, meta, dist)
             for chunk_id, doc, meta, dist in zip(ids, docs, metas, dists)
@@ -324,12 +430,14 @@ class ChromaStore:
         found.sort(key=lambda c: (c.article_id, c.seq))
         return found
 
-    def embeddings_of(self, chunk_ids: Sequence[str]) -> dict[str, list[float]]:
-        """The stored vectors of these chunks (those that still exist)."""
+    def embeddings_of(self, chunk_ids: Sequence[str]) -> tuple[list[str], np.ndarray]:
+        """The ids of these chunks that still exist, and their stored vectors as the rows of a matrix."""
         if not chunk_ids:
-            return {}
+            return [], np.zeros((0, self._dimension), dtype=np.float32)
         result = self._guard("read", lambda: self._chunks.get(ids=list(chunk_ids), include=["embeddings"]))
-        return {cid: list(map(float, vector)) for cid, vector in zip(result["ids"], result["embeddings"])}
+        if not result["ids"]:
+            return [], np.zeros((0, self._dimension), dtype=np.float32)
+        return list(result["ids"]), np.asarray(result["embeddings"], dtype=np.float32)
 
     def list_articles(self, *, limit: int = 100, offset: int = 0) -> list[StoredArticle]:
         """Published articles, in the store's order."""
@@ -354,6 +462,10 @@ class ChromaStore:
             "chunks": visible_chunks,
             "stored_chunks": stored_chunks,
         }
+
+    def all_articles(self) -> list[StoredArticle]:
+        """Every published article (read a page at a time)."""
+        return self._all_articles()
 
     def _all_articles(self) -> list[StoredArticle]:
         page, offset, everything = 1000, 0, []

@@ -1,4 +1,4 @@
-"""`python -m qa ask "question"`: answer from the command line."""
+"""`python -m qa ask "question"` and `python -m qa eval golden.yaml`: answer and evaluate from the command line."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 from index.errors import NewsdeskError
@@ -18,7 +19,7 @@ from qa.retrieval import MODES, SearchOptions
 from qa.services import Services, build_services
 
 
-def main(argv: Sequence[str] | None = None, environ: dict[str, str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m qa", description="Ask Newsdesk a question.")
     commands = parser.add_subparsers(dest="command", required=True)
     ask = commands.add_parser("ask", help="answer a question from the indexed articles")
@@ -33,9 +34,25 @@ def main(argv: Sequence[str] | None = None, environ: dict[str, str] | None = Non
     recency = ask.add_mutually_exclusive_group()
     recency.add_argument("--recent", dest="recency", action="store_true", default=None, help="favour recent articles")
     recency.add_argument("--no-recent", dest="recency", action="store_false", help="never favour recent articles")
+    evaluate = commands.add_parser("eval", help="run a golden file and report pass/fail and metrics")
+    evaluate.add_argument("golden", type=Path)
+    cassette = evaluate.add_mutually_exclusive_group()
+    cassette.add_argument("--replay", type=Path, metavar="CASSETTE", help="answer only from recorded model replies")
+    cassette.add_argument("--record", type=Path, metavar="CASSETTE", help="call the configured LLM and record its replies")
+    cassette.add_argument("--mode", choices=("extractive", "llm"), help="answer mode without a cassette")
+    evaluate.add_argument("--write-missing", action="store_true", help="with --replay: add a skeleton line per missing call")
+    evaluate.add_argument("--model", default=None, help="model name the cassette was recorded with (default: OPENAI_MODEL)")
+    evaluate.add_argument("--corpus", type=Path, nargs="+", metavar="PATH", help="build a throwaway index from these files")
+    evaluate.add_argument("--report", type=Path, metavar="OUT.json", help="write the full report as JSON")
+    evaluate.add_argument("--junit", type=Path, metavar="OUT.xml", help="write a JUnit XML report")
     args = parser.parse_args(argv)
+    env = os.environ if environ is None else environ
+    if args.command == "eval":
+        from qa.eval_cli import run_eval
+
+        return run_eval(args, env)
     try:
-        settings = Settings.from_env(os.environ if environ is None else environ)
+        settings = Settings.from_env(env)
         args.options = _options(args, settings)
         services = build_services(settings)
         if args.stream:

@@ -73,3 +73,25 @@ def test_a_server_collection_refuses_another_embedder(chroma_url):
 def test_a_server_that_is_down_is_a_clear_error():
     with pytest.raises(StoreUnavailable, match="cannot open the Chroma store at http://127.0.0.1"):
         build_index(Settings(chroma_url=f"http://127.0.0.1:{free_port()}"), embedder=FakeEmbedder())
+
+
+def test_hybrid_search_and_filters_over_http_follow_another_writer(chroma_url, tmp_path):
+    from qa import SearchOptions, build_services
+
+    settings = Settings(chroma_url=chroma_url, collection="server-hybrid", lexical_refresh_seconds=0)
+    reader = build_services(settings, embedder=FakeEmbedder())
+    writer = build_index(settings, embedder=FakeEmbedder())  # a second client, as an ingest process would be
+    ingest([SAMPLE], store=writer.store, embedder=writer.embedder, chunker=writer.chunker)
+    found = reader.retriever.retrieve("Payward Ventures", top_k=3, options=SearchOptions(mode="lexical")).passages
+    assert found and "Kraken" in found[0].title
+    wire = SearchOptions.parse(filters={"source": "Meridian Wire"})
+    assert all(p.source == "Meridian Wire" for p in reader.retriever.retrieve("Gensler", top_k=5, options=wire).passages)
+
+    story = tmp_path / "quokka.md"
+    story.write_text("---\ntitle: Quokka census\nsource: Island Post\nurl: https://island.example/quokka\n---\n"
+                     "Rangers counted 9,000 quokkas on the island this spring.\n")
+    ingest([story], store=writer.store, embedder=writer.embedder, chunker=writer.chunker)
+    assert reader.retriever.retrieve("quokkas", top_k=3, options=SearchOptions(mode="lexical")).passages[0].title == "Quokka census"
+    (quokka,) = [a for a in writer.store.list_articles(limit=100) if a.title == "Quokka census"]
+    writer.store.delete_article(quokka.id)
+    assert reader.retriever.retrieve("quokkas", top_k=3, options=SearchOptions(mode="lexical")).passages == []

@@ -83,7 +83,7 @@ def test_a_crash_before_publishing_leaves_the_old_version_visible(index, tmp_pat
         raise KeyboardInterrupt("killed between writing chunks and publishing them")
 
     with monkeypatch.context() as patch:
-        patch.setattr(ChromaStore, "_write_manifest", crash)
+        patch.setattr(ChromaStore, "_write_manifests", crash)
         with pytest.raises(KeyboardInterrupt):
             run(index, path)
     # New chunks are in Chroma, but no search may see them or a mix of versions.
@@ -102,7 +102,13 @@ def test_a_crash_after_publishing_is_cleaned_up_by_the_next_run(index, tmp_path,
     run(index, path)
     write_story(tmp_path, long_body("USDP"))
     with monkeypatch.context() as patch:
-        patch.setattr(ChromaStore, "finish", lambda self, article: (_ for _ in ()).throw(KeyboardInterrupt()))
+        original = ChromaStore._write_manifests
+
+        def switch_then_die(self, entries, *, clean, touch=True):
+            original(self, entries, clean=clean, touch=touch)
+            raise KeyboardInterrupt("killed after the switch, before the old version was deleted")
+
+        patch.setattr(ChromaStore, "_write_manifests", switch_then_die)
         with pytest.raises(KeyboardInterrupt):
             run(index, path)
     assert all("USDP" in h.text for h in index.store.search(index.embedder.embed_query("stablecoin"), 50))
@@ -175,7 +181,7 @@ def test_unpublished_chunks_do_not_crowd_out_published_ones(index, tmp_path, mon
     run(index, path)
     write_story(tmp_path, long_body("BUSD stablecoin stablecoin growing"))
     with monkeypatch.context() as patch:
-        patch.setattr(ChromaStore, "_write_manifest", lambda *a, **k: (_ for _ in ()).throw(KeyboardInterrupt()))
+        patch.setattr(ChromaStore, "_write_manifests", lambda *a, **k: (_ for _ in ()).throw(KeyboardInterrupt()))
         with pytest.raises(KeyboardInterrupt):
             run(index, path)
     hits = index.store.search(index.embedder.embed_query("stablecoin growing"), 5)
@@ -221,3 +227,38 @@ def test_two_files_with_one_url_are_reported_not_flip_flopped(index, tmp_path):
     assert len(first.added) == 1 and "same article id" in first.failed[0].reason
     again = run(index, tmp_path)
     assert again.updated == [] and len(again.unchanged) == 1
+
+
+def test_articles_are_embedded_in_batches_across_articles_and_reported_one_by_one(index, tmp_path):
+    lines = [json.dumps({"title": f"Story {i}", "body": f"Paragraph about the harbour number {i}. " * 30,
+                         "url": f"https://x.example/{i}"}) for i in range(40)]
+    (tmp_path / "bulk.jsonl").write_text("\n".join(lines) + "\n")
+    seen: list[tuple[str, int]] = []
+    calls_before = len(index.embedder.calls)
+    report = ingest([tmp_path / "bulk.jsonl"], store=index.store, embedder=index.embedder, chunker=index.chunker,
+                    on_item=lambda item, outcome, chunks: seen.append((outcome, chunks)), batch_chunks=50)
+    embed_calls = len(index.embedder.calls) - calls_before
+    assert len(report.added) == 40 and embed_calls < 40 / 2, "many articles share one embedding call"
+    assert [o for o, _ in seen] == ["added"] * 40 and sum(c for _, c in seen) == report.chunks_written
+    assert index.store.stats()["chunks"] == report.chunks_written == index.store.stats()["stored_chunks"]
+
+
+def test_a_model_failure_fails_that_batch_by_name_and_the_run_goes_on(index, tmp_path, monkeypatch):
+    from index.errors import ModelError
+
+    for i in range(3):
+        (tmp_path / f"s{i}.md").write_text(f"---\ntitle: Story {i}\nurl: https://x.example/s{i}\n---\nBody {i} text.\n")
+    original = index.embedder.embed_documents
+    calls = []
+
+    def flaky(texts):
+        calls.append(texts)
+        if len(calls) == 1:
+            raise ModelError("the embedding model is unavailable")
+        return original(texts)
+
+    monkeypatch.setattr(index.embedder, "embed_documents", flaky)
+    report = ingest([tmp_path], store=index.store, embedder=index.embedder, chunker=index.chunker, batch_chunks=1)
+    assert len(report.failed) == 1 and report.failed[0].reason == "the embedding model is unavailable"
+    assert report.failed[0].location == "https://x.example/s0"
+    assert len(report.added) == 2

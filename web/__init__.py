@@ -10,7 +10,7 @@ from flask import Flask, Response, g, request
 
 from index.settings import Settings
 from qa import Services, build_services
-from web import api, form
+from web import api, articles, form
 from web.errors import register_error_handlers
 
 CONTENT_SECURITY_POLICY = (
@@ -33,6 +33,7 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
     app.extensions["newsdesk"] = services
     app.register_blueprint(form.blueprint)
     app.register_blueprint(api.blueprint)
+    app.register_blueprint(articles.blueprint)
     register_error_handlers(app)
 
     @app.before_request

@@ -22,9 +22,13 @@ def ask() -> Response:
     parsed = parse_ask(json_body(request), services().settings, wants_event_stream=wants_events)
     if parsed.stream:
         return sse_response(
-            stream_answer(parsed.question, services=services(), top_k=parsed.top_k, options=parsed.options)
+            stream_answer(
+                parsed.question, services=services(), top_k=parsed.top_k, options=parsed.options, history=parsed.history
+            )
         )
-    answer = answer_question(parsed.question, services=services(), top_k=parsed.top_k, options=parsed.options)
+    answer = answer_question(
+        parsed.question, services=services(), top_k=parsed.top_k, options=parsed.options, history=parsed.history
+    )
     return jsonify(answer.to_dict())
 
 

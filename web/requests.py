@@ -12,9 +12,10 @@ from werkzeug.exceptions import UnsupportedMediaType
 
 from index.errors import InvalidRequest
 from index.settings import Settings
-from qa import SearchOptions, validate_question, validate_top_k
+from qa import Message, SearchOptions, validate_question, validate_top_k
+from qa.conversation import parse_history
 
-ASK_FIELDS = ("question", "top_k", "stream", "filters", "mode", "recency")
+ASK_FIELDS = ("question", "top_k", "stream", "filters", "mode", "recency", "history")
 SEARCH_ARGS = ("q", "top_k", "mode", "recency", "source", "published_after", "published_before")
 
 
@@ -24,6 +25,7 @@ class AskRequest:
     top_k: int
     stream: bool
     options: SearchOptions
+    history: tuple[Message, ...] = ()
 
 
 def json_body(request: Request) -> dict[str, Any]:
@@ -68,7 +70,10 @@ def parse_ask(data: dict[str, Any], settings: Settings, *, wants_event_stream: b
     options = SearchOptions.parse(
         mode=data.get("mode"), filters=data.get("filters"), recency=data.get("recency"), default_mode=settings.retrieval_mode
     )
-    return AskRequest(question=question, top_k=top_k, stream=stream or wants_event_stream, options=options)
+    history = parse_history(data.get("history"))
+    return AskRequest(
+        question=question, top_k=top_k, stream=stream or wants_event_stream, options=options, history=history
+    )
 
 
 def parse_search_args(args: MultiDict[str, str], settings: Settings) -> tuple[str, int, SearchOptions]:

@@ -25,13 +25,14 @@ class ChatModel(Protocol):
 class Answerer(Protocol):
     """Drafts an answer with [n] marks from numbered passages; the citation checker verifies it.
 
-    `context_tokens` is the passage budget of a model with a context window (None: no limit).
+    `context_tokens` is the passage budget of a model with a context window (None: no limit);
+    `history` holds the earlier turns when the question is a follow-up.
     """
 
     mode: str
     model: str
     context_tokens: int | None
 
-    def draft(self, question: str, passages: Sequence[Passage]) -> Completion: ...
+    def draft(self, question: str, passages: Sequence[Passage], history: Sequence[Message] = ()) -> Completion: ...
 
-    def stream(self, question: str, passages: Sequence[Passage]) -> Iterator[str]: ...
+    def stream(self, question: str, passages: Sequence[Passage], history: Sequence[Message] = ()) -> Iterator[str]: ...

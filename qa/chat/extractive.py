@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from index import Embedder
 
 from qa.citations import defuse_marks
-from qa.models import Completion, Passage
+from qa.conversation import search_text
+from qa.models import Completion, Message, Passage
 from qa.prompts import NOT_IN_SOURCES
 from qa.sentences import split_sentences
 from qa.vectors import cosine
@@ -58,7 +59,9 @@ class ExtractiveAnswerer:
         self.redundancy_cutoff = redundancy_cutoff
         self.headline_weight = headline_weight
 
-    def draft(self, question: str, passages: Sequence[Passage]) -> Completion:
+    def draft(self, question: str, passages: Sequence[Passage], history: Sequence[Message] = ()) -> Completion:
+        # A follow-up ("When did he leave?") is matched together with the question before it.
+        question = search_text(question, history)
         missing = missing_names(question, passages)
         if missing:
             # Quoting the nearest sentences about Gensler would not answer a question about FTX.
@@ -71,9 +74,9 @@ class ExtractiveAnswerer:
         lines = [PREFACE] + [f"\u201c{defuse_marks(c.text)}\u201d [{c.passage.n}]" for c in chosen]
         return Completion(text="\n".join(lines), model=self.model)
 
-    def stream(self, question: str, passages: Sequence[Passage]) -> Iterator[str]:
+    def stream(self, question: str, passages: Sequence[Passage], history: Sequence[Message] = ()) -> Iterator[str]:
         """The draft line by line: extraction is not generated token by token, so there is nothing finer."""
-        for line in self.draft(question, passages).text.splitlines(keepends=True):
+        for line in self.draft(question, passages, history).text.splitlines(keepends=True):
             yield line
 
     def _candidates(self, question: str, passages: Sequence[Passage]) -> list[_Candidate]:

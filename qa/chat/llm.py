@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from qa.chat.base import ChatModel
-from qa.models import Completion, Passage
+from qa.models import Completion, Message, Passage
 from qa.prompts import build_prompt
 
 
@@ -19,8 +19,8 @@ class LLMAnswerer:
         self.model = chat_model.name
         self.context_tokens: int | None = context_tokens
 
-    def draft(self, question: str, passages: Sequence[Passage]) -> Completion:
-        return self.chat_model.complete(build_prompt(question, passages))
+    def draft(self, question: str, passages: Sequence[Passage], history: Sequence[Message] = ()) -> Completion:
+        return self.chat_model.complete(build_prompt(question, passages, history))
 
-    def stream(self, question: str, passages: Sequence[Passage]) -> Iterator[str]:
-        return self.chat_model.stream(build_prompt(question, passages))
+    def stream(self, question: str, passages: Sequence[Passage], history: Sequence[Message] = ()) -> Iterator[str]:
+        return self.chat_model.stream(build_prompt(question, passages, history))

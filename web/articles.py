@@ -1,0 +1,153 @@
+"""The articles API: add (JSON or a URL), list, read and delete articles.
+
+Reads are open like the rest of the API. Writes need `Authorization: Bearer <key>` with a key
+from NEWSDESK_API_KEYS; with no keys configured, writing is switched off (403 saying how to
+switch it on), so a fresh install never exposes an open write endpoint.
+"""
+
+from __future__ import annotations
+
+import hmac
+from typing import Any
+
+from flask import Blueprint, Response, current_app, jsonify, request
+
+from index import ingest_items
+from index.errors import ArticleNotFound, InvalidRequest, SourceError, Unauthorized, WritesDisabled
+from index.fetch import FetchLimits
+from index.loaders import LoadProblem, article_from_fields, iter_articles
+from qa import Services
+from web.requests import json_body
+
+blueprint = Blueprint("articles", __name__)
+
+MAX_ARTICLES_PER_REQUEST = 100
+MAX_PAGE = 200
+
+
+def services() -> Services:
+    return current_app.extensions["newsdesk"]
+
+
+def require_writer() -> None:
+    """Let the request through only with one of the configured API keys."""
+    keys = services().settings.api_key_set
+    if not keys:
+        raise WritesDisabled(
+            "write endpoints are disabled: set NEWSDESK_API_KEYS to one or more comma-separated keys "
+            "(at least 16 characters each) and send 'Authorization: Bearer <key>'"
+        )
+    scheme, _, supplied = request.headers.get("Authorization", "").partition(" ")
+    # Compare against every key in constant time, so timing does not reveal how much matched.
+    matched = [hmac.compare_digest(supplied.strip().encode(), key.encode()) for key in keys]
+    if scheme.lower() != "bearer" or not any(matched):
+        raise Unauthorized("send a valid API key as 'Authorization: Bearer <key>'")
+
+
+@blueprint.before_request
+def limit_uploads() -> None:
+    if request.method == "POST":
+        # Article bodies are larger than questions: uploads get their own limit.
+        request.max_content_length = services().settings.max_upload_bytes
+
+
+@blueprint.post("/api/v1/articles")
+def add_articles() -> tuple[Response, int]:
+    """Add or update articles: `{"article": {...}}`, `{"articles": [...]}` or `{"url": "https://..."}`."""
+    require_writer()
+    body = json_body(request)
+    given = [k for k in ("article", "articles", "url") if k in body]
+    unknown = sorted(set(body) - {"article", "articles", "url", "source"})
+    if unknown:
+        raise InvalidRequest(f"unknown field {unknown[0]!r}; send one of article, articles or url", field=unknown[0])
+    if len(given) != 1:
+        raise InvalidRequest("send exactly one of 'article' (an object), 'articles' (a list) or 'url'")
+    source = body.get("source")
+    if source is not None and (not isinstance(source, str) or not source.strip()):
+        raise InvalidRequest("'source' must be a non-empty outlet name", field="source")
+    items = list(_items(body, given[0], source))
+    index = services().index
+    report = ingest_items(items, store=index.store, embedder=index.embedder, chunker=index.chunker)
+    payload = {
+        "added": report.added,
+        "updated": report.updated,
+        "unchanged": report.unchanged,
+        "failed": [{"location": p.location, "reason": p.reason} for p in report.failed],
+        "chunks_written": report.chunks_written,
+    }
+    if not (report.added or report.updated or report.unchanged):
+        return jsonify({**payload, "error": {"code": "unreadable_source", "message": "no article could be read"}}), 422
+    return jsonify(payload), 201 if report.added else 200
+
+
+def _items(body: dict[str, Any], kind: str, source: str | None) -> list[Any]:
+    if kind == "url":
+        url = body["url"]
+        if not isinstance(url, str) or not url.lower().startswith(("http://", "https://")):
+            raise InvalidRequest("'url' must be an http(s) URL", field="url")
+        settings = services().settings
+        limits = FetchLimits(
+            timeout=settings.fetch_timeout,
+            max_bytes=settings.fetch_max_bytes,
+            public_only=settings.api_fetch_private == "no",
+        )
+        return list(iter_articles([url], default_source=source, fetch_limits=limits))
+    raw = [body["article"]] if kind == "article" else body["articles"]
+    if not isinstance(raw, list) or not raw:
+        raise InvalidRequest("'articles' must be a non-empty list of article objects", field="articles")
+    if len(raw) > MAX_ARTICLES_PER_REQUEST:
+        raise InvalidRequest(f"at most {MAX_ARTICLES_PER_REQUEST} articles per request", field="articles")
+    items: list[Any] = []
+    for i, fields in enumerate(raw):
+        location = "article" if kind == "article" else f"articles[{i}]"
+        try:
+            items.append(article_from_fields(fields, default_source=source))
+        except SourceError as exc:  # each bad item is reported by position; the rest go on
+            items.append(LoadProblem(location, exc.message))
+    return items
+
+
+@blueprint.get("/api/v1/articles")
+def list_articles() -> Response:
+    """Published articles, a page at a time, optionally only from some outlets (`source`, repeatable)."""
+    limit = _int_arg("limit", 50, 1, MAX_PAGE)
+    offset = _int_arg("offset", 0, 0, 10**9)
+    sources = {s for value in request.args.getlist("source") for s in value.split(",") if s.strip()}
+    store = services().index.store
+    if sources:
+        wanted = {s.casefold() for s in sources}
+        matching = [a for a in store.all_articles() if a.source.casefold() in wanted]
+        page, total = matching[offset : offset + limit], len(matching)
+    else:
+        page, total = store.list_articles(limit=limit, offset=offset), store.article_count()
+    return jsonify({"articles": [a.to_dict() for a in page], "total": total, "limit": limit, "offset": offset})
+
+
+@blueprint.get("/api/v1/articles/<article_id>")
+def get_article(article_id: str) -> Response:
+    stored = services().index.store.article(article_id)
+    if stored is None:
+        raise ArticleNotFound(f"no article with id {article_id!r}")
+    return jsonify(stored.to_dict())
+
+
+@blueprint.delete("/api/v1/articles/<article_id>")
+def delete_article(article_id: str) -> Response:
+    """Remove an article, its chunks and its keyword-index entries."""
+    require_writer()
+    if not services().index.store.delete_article(article_id):
+        raise ArticleNotFound(f"no article with id {article_id!r}")
+    return jsonify({"deleted": article_id})
+
+
+def _int_arg(name: str, default: int, low: int, high: int) -> int:
+    raw = request.args.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise InvalidRequest(f"'{name}' must be a whole number", field=name) from None
+    if not low <= value <= high:
+        raise InvalidRequest(f"'{name}' must be from {low} to {high}", field=name)
+    return value
