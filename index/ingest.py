@@ -183,7 +183,7 @@ class _Pipeline:
         for article, chunks, _ in batch:
             items.append((article, chunks, vectors[cursor : cursor + len(chunks)]))
             cursor += len(chunks)
-        self.store.publish_many(items)
+        self.store.publish_many(items, fresh={article.id for article, _, outcome in batch if outcome == "added"})
         for article, chunks, outcome in batch:
             getattr(self.report, outcome).append(article.id)
             self.report.chunks_written += len(chunks)

@@ -12,7 +12,7 @@ never loaded or downloaded.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -192,11 +192,18 @@ class ChromaStore:
         self._write_manifest(article, n_chunks=len(chunks), clean=False)
         self.finish(article)
 
-    def publish_many(self, items: Sequence[tuple[Article, Sequence[Chunk], Sequence[Sequence[float]]]]) -> None:
+    def publish_many(
+        self,
+        items: Sequence[tuple[Article, Sequence[Chunk], Sequence[Sequence[float]]]],
+        *,
+        fresh: Collection[str] = (),
+    ) -> None:
         """`publish` for many articles with a few large writes; each article still switches as one step.
 
         All chunks are written first (under version-specific ids nobody searches yet), then one
         manifest write switches every article to its new version, then old versions are deleted.
+        Articles in `fresh` had no version in the store when checked: they have nothing to
+        delete, so their entries are written clean at once (one manifest write instead of two).
         """
         items = [item for item in items if item[1]]
         if not items:
@@ -218,9 +225,15 @@ class ChromaStore:
                     metadatas=metadatas[start:end],
                 ),
             )
-        self._write_manifests([(article, len(chunks)) for article, chunks, _ in items], clean=False)
+        new = [(a, len(c)) for a, c, _ in items if a.id in fresh]
+        replacing = [(a, len(c)) for a, c, _ in items if a.id not in fresh]
+        if new:
+            self._write_manifests(new, clean=True, touch=not replacing)
+        if not replacing:
+            return
+        self._write_manifests(replacing, clean=False)
         # Another writer may have switched an article since; keep whatever the manifest names now.
-        published = self._published_versions({article.id for article, _, _ in items})
+        published = self._published_versions({article.id for article, _ in replacing})
         if published:
             # Versions are content hashes that include the URL, so no article's version is another's.
             self._guard(
@@ -230,7 +243,7 @@ class ChromaStore:
                                     {"version": {"$nin": sorted(set(published.values()))}}]}
                 ),
             )
-        mine = [(a, len(c)) for a, c, _ in items if published.get(a.id) == a.version]
+        mine = [(a, n) for a, n in replacing if published.get(a.id) == a.version]
         self._write_manifests(mine, clean=True, touch=False)
 
     def _write_manifests(self, entries: Sequence[tuple[Article, int]], *, clean: bool, touch: bool = True) -> None:

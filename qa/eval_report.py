@@ -9,7 +9,7 @@ from pathlib import Path
 
 from qa.evaluation import EvalReport
 
-_MARK = {"pass": "PASS", "fail": "FAIL", "skip": "skip"}
+_MARK = {"pass": "PASS", "fail": "FAIL", "skip": "skip", "xfail": "XFAIL", "xpass": "XPASS"}
 
 
 def render_table(report: EvalReport, *, width: int | None = None) -> str:
@@ -20,12 +20,15 @@ def render_table(report: EvalReport, *, width: int | None = None) -> str:
     for r in report.results:
         question = r.case.question if len(r.case.question) <= question_width else r.case.question[: question_width - 1] + "\u2026"
         lines.append(f"{_MARK[r.status]:<5} {r.case.id:<14} {question:<{question_width}} {r.latency_ms:>7.0f} ms")
-        if r.status == "fail":
+        if r.status in ("fail", "xfail"):
             lines.extend(f"      \u2192 {reason}" for reason in r.reasons)
+        if r.status in ("xfail", "xpass"):
+            lines.append(f"      known failure: {r.case.known_failure}" + (" (it passes now: drop the mark)" if r.status == "xpass" else ""))
     m = report.metrics()
     lines += [
         "",
-        f"passed {m['passed']}/{m['ran']} (pass rate {_pct(m['pass_rate'])}), skipped {m['skipped']}",
+        f"passed {m['passed']}/{m['ran']} (pass rate {_pct(m['pass_rate'])}), known failures {m['known_failures']},"
+        f" skipped {m['skipped']}",
         f"retrieval recall@k {_pct(m['retrieval_recall_at_k'])}   citation precision {_pct(m['citation_precision'])}"
         f"   citation recall {_pct(m['citation_recall'])}   refusal accuracy {_pct(m['refusal_accuracy'])}",
         f"latency median {m['latency_ms_median']} ms, p90 {m['latency_ms_p90']} ms",
@@ -60,6 +63,8 @@ def write_junit(report: EvalReport, path: str | Path) -> None:
             failure.text = "\n".join(r.reasons) + (f"\n\nanswer:\n{r.answer.text}" if r.answer else "")
         elif r.status == "skip":
             ET.SubElement(case, "skipped", message="; ".join(r.reasons))
+        elif r.status == "xfail":
+            ET.SubElement(case, "skipped", message=f"known failure: {r.case.known_failure}; " + "; ".join(r.reasons))
     properties = ET.Element("properties")
     for key, value in m.items():
         ET.SubElement(properties, "property", name=key, value=str(value))

@@ -52,6 +52,7 @@ def golden_file(tmp_path: Path, text: str) -> Path:
         ("cases:\n  - {question: A, id: x, expect: {refused: true}}\n  - {question: B, id: x, expect: {refused: true}}\n",
          "case 2: id 'x' is used twice"),
         ("cases:\n  - question: Q?\n    colour: red\n    expect: {refused: true}\n", "unknown key 'colour'"),
+        ("cases:\n  - question: Q?\n    known_failure: ''\n    expect: {refused: true}\n", "'known_failure' must say why"),
     ],
 )
 def test_a_malformed_golden_file_names_the_case_and_field(tmp_path, text, message):
@@ -203,6 +204,26 @@ def test_a_golden_run_with_replayed_replies_passes_and_reports(tmp_path, service
     assert "skip  llm-only" in render_table(extractive)
 
 
+def test_a_known_failure_is_reported_but_does_not_fail_the_run(tmp_path, services):
+    golden = load_golden(golden_file(tmp_path, f"""
+        cases:
+          - id: still-broken
+            question: What did Kraken agree to pay the SEC?
+            known_failure: the figure is in another article
+            expect: {{contains_any: ["40 million"]}}
+          - id: fixed-now
+            question: What did Kraken agree to pay the SEC?
+            known_failure: used to miss the article
+            expect: {{cites: [{KRAKEN}]}}
+    """))
+    report = run_golden(golden, services)
+    assert [r.status for r in report.results] == ["xfail", "xpass"] and report.failed == []
+    table = render_table(report)
+    assert "XFAIL still-broken" in table and "known failure: the figure is in another article" in table
+    assert "it passes now: drop the mark" in table
+    assert report.metrics()["known_failures"] == 1
+
+
 def test_a_broken_retrieval_fails_the_eval_with_a_clear_reason(tmp_path, services):
     golden = load_golden(golden_file(tmp_path, f"""
         cases:
@@ -300,7 +321,8 @@ def test_the_project_golden_set_passes_in_both_modes(tmp_path, mode_args):
     )
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
     metrics = json.loads((tmp_path / "r.json").read_text())["metrics"]
-    assert metrics["ran"] >= 40 and metrics["pass_rate"] == 1.0
+    assert metrics["ran"] >= 40 and metrics["failed"] == 0
+    assert metrics["passed"] + metrics["known_failures"] == metrics["ran"]
 
 
 @pytest.mark.model

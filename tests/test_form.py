@@ -1,6 +1,5 @@
 from html.parser import HTMLParser
 
-from index import ingest
 from index.models import Article
 from web.form import http_url
 
