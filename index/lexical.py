@@ -13,6 +13,7 @@ this process are seen at once; the token is read at most once per `refresh_secon
 
 from __future__ import annotations
 
+import logging
 import math
 import re
 import threading
@@ -41,6 +42,8 @@ STOPWORDS = frozenset(
 # Words, with internal dots, ampersands, hyphens and apostrophes: "Binance.US", "S&P", "co-founder", "Zhao's".
 _TOKEN = re.compile(r"[a-z0-9]+(?:[.&'\u2019-][a-z0-9]+)*")
 _STEMMER = Stemmer.Stemmer("english")
+# bm25s logs every rebuild at DEBUG on its own logger; a server's log should not fill with them.
+logging.getLogger("bm25s").setLevel(logging.WARNING)
 
 
 @lru_cache(maxsize=65536)
