@@ -83,6 +83,7 @@ class LexicalSnapshot:
     sources: np.ndarray
     published_ts: np.ndarray  # float seconds, NaN for an undated article
     versions: Mapping[str, str]
+    source_names: frozenset[str]
 
 
 class LexicalIndex:
@@ -98,7 +99,7 @@ class LexicalIndex:
         self._generation: str | None = None
         self._versions: dict[str, str] = {}
         self._by_article: dict[str, list[tuple[StoredChunk, list[str]]]] = {}
-        self._snapshot = LexicalSnapshot((), None, np.array([], dtype=object), np.array([], dtype=float), {})
+        self._snapshot = LexicalSnapshot((), None, np.array([], dtype=object), np.array([], dtype=float), {}, frozenset())
 
     @property
     def size(self) -> int:
@@ -106,7 +107,7 @@ class LexicalIndex:
 
     def sources(self) -> set[str]:
         """The outlets of the indexed articles."""
-        return {c.source for c in self._snapshot.chunks}
+        return set(self._snapshot.source_names)
 
     def refresh(self, *, force: bool = False) -> None:
         """Catch up with the store if anything was published, replaced or deleted since the last look.
@@ -148,13 +149,13 @@ class LexicalIndex:
         chunks = tuple(chunk for chunk, _ in entries)
         sources = np.array([c.source for c in chunks], dtype=object)
         published = np.array([np.nan if c.published_ts is None else float(c.published_ts) for c in chunks], dtype=float)
-        versions = dict(self._versions)
+        versions, names = dict(self._versions), frozenset(c.source for c in chunks)
         if not entries:
-            return LexicalSnapshot(chunks, None, sources, published, versions)
+            return LexicalSnapshot(chunks, None, sources, published, versions, names)
         retriever = bm25s.BM25(k1=self._k1, b=self._b)
         # bm25s needs at least one token per document; an empty chunk gets a token nothing matches.
         retriever.index([tokens or ["\x00"] for _, tokens in entries], show_progress=False)
-        return LexicalSnapshot(chunks, retriever, sources, published, versions)
+        return LexicalSnapshot(chunks, retriever, sources, published, versions, names)
 
     def search(
         self, query: str, n: int, *, filter: SearchFilter | None = None, snapshot: LexicalSnapshot | None = None

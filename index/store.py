@@ -175,22 +175,7 @@ class ChromaStore:
 
     def publish(self, article: Article, chunks: Sequence[Chunk], embeddings: Sequence[Sequence[float]]) -> None:
         """Make `chunks` the article's visible content, replacing any earlier version as one step."""
-        if len(chunks) != len(embeddings):
-            raise ValueError("one embedding per chunk is required")
-        metadatas = [_chunk_metadata(article, chunk) for chunk in chunks]
-        for start in range(0, len(chunks), self._batch):
-            end = start + self._batch
-            self._guard(
-                "write",
-                lambda start=start, end=end: self._chunks.upsert(
-                    ids=[c.id for c in chunks[start:end]],
-                    embeddings=[list(e) for e in embeddings[start:end]],
-                    documents=[c.text for c in chunks[start:end]],
-                    metadatas=metadatas[start:end],
-                ),
-            )
-        self._write_manifest(article, n_chunks=len(chunks), clean=False)
-        self.finish(article)
+        self.publish_many([(article, chunks, embeddings)])
 
     def publish_many(
         self,
@@ -293,7 +278,7 @@ class ChromaStore:
 
     def incomplete_articles(self) -> list[str]:
         """Ids of published articles missing any chunk of their published version (should be none)."""
-        everything = self._all_articles()
+        everything = self.all_articles()
         whole: set[str] = set()
         for start in range(0, len(everything), 500):
             whole |= self.complete(everything[start : start + 500])
@@ -312,7 +297,7 @@ class ChromaStore:
         )
         if stored.version == article.version:
             # Only the bookkeeping flag changes here; searches see nothing new.
-            self._write_manifest(article, n_chunks=stored.n_chunks, clean=True, touch=False)
+            self._write_manifests([(article, stored.n_chunks)], clean=True, touch=False)
 
     def is_complete(self, stored: StoredArticle) -> bool:
         """True when every chunk of the published version is in the store.
@@ -320,27 +305,7 @@ class ChromaStore:
         Two writers racing on one article can leave the manifest naming a version whose
         chunks the other deleted; ingest checks this so that a re-run repairs it.
         """
-        found = self._guard(
-            "read",
-            lambda: self._chunks.get(
-                where={"$and": [{"article_id": stored.id}, {"version": stored.version}]}, include=[]
-            ),
-        )
-        return len(found["ids"]) == stored.n_chunks
-
-    def _write_manifest(self, article: Article, *, n_chunks: int, clean: bool, touch: bool = True) -> None:
-        metadata = {
-            **_article_metadata(article),
-            "version": article.version,
-            "n_chunks": n_chunks,
-            "clean": clean,
-        }
-        self._guard(
-            "write the manifest",
-            lambda: self._manifest.upsert(ids=[article.id], embeddings=[[1.0]], metadatas=[metadata]),
-        )
-        if touch:
-            self._touch()
+        return stored.id in self.complete([stored])
 
     def _touch(self) -> None:
         self.local_changes += 1
@@ -423,7 +388,7 @@ class ChromaStore:
         """Article id -> published version, for the given articles or for all of them."""
         if article_ids is not None:
             return self._published_versions(set(article_ids))
-        return {a.id: a.version for a in self._all_articles()}
+        return {a.id: a.version for a in self.all_articles()}
 
     def chunks_of(self, versions: Mapping[str, str]) -> list[StoredChunk]:
         """Every chunk of the given article versions, in article and reading order."""
@@ -465,7 +430,7 @@ class ChromaStore:
         """Counts a person (or `python -m index stats --json`) can check after an ingest."""
         articles = self.article_count()
         stored_chunks = self._guard("count", lambda: self._chunks.count())
-        visible_chunks = sum(a.n_chunks for a in self._all_articles())
+        visible_chunks = sum(a.n_chunks for a in self.all_articles())
         return {
             "collection": self.collection_name,
             "location": self.location,
@@ -478,9 +443,6 @@ class ChromaStore:
 
     def all_articles(self) -> list[StoredArticle]:
         """Every published article (read a page at a time)."""
-        return self._all_articles()
-
-    def _all_articles(self) -> list[StoredArticle]:
         page, offset, everything = 1000, 0, []
         while batch := self.list_articles(limit=page, offset=offset):
             everything.extend(batch)

@@ -190,10 +190,6 @@ def _strings(value: object, where: str) -> tuple[str, ...]:
 
 
 def _history(value: object, where: str) -> tuple[Message, ...]:
-    if value is None:
-        return ()
-    if not isinstance(value, list):
-        raise GoldenFileError(f"{where}: 'history' must be a list of {{role, content}} turns")
     try:
         return parse_history(value)
     except InvalidRequest as exc:

@@ -208,7 +208,7 @@ def test_a_race_between_two_writers_is_repaired_by_the_next_run(index, tmp_path)
     )
     v3_chunks = chunker.chunk(v3)
     store.publish(v3, v3_chunks, embedder.embed_documents(chunker.embedding_texts(v3, v3_chunks)))  # writer B
-    store._write_manifest(v2, n_chunks=len(v2_chunks), clean=False)  # writer A resumes
+    store._write_manifests([(v2, len(v2_chunks))], clean=False)  # writer A resumes
     store.finish(v2)
     assert not store.is_complete(store.article(v2.id))
 
