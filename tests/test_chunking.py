@@ -73,3 +73,19 @@ def test_random_text_chunks_are_substrings_within_budget(count, body):
         assert body[chunk.start : chunk.end] == chunk.text
         # A single wordpiece-dense "word" can exceed the budget only when it cannot be split further.
         assert count(chunk.text) <= 40 or len(chunk.text) <= 1
+
+
+def test_counting_each_piece_once_changes_no_chunk(count):
+    """The splitter's token counts are cached; the chunks must be exactly those of an uncached counter."""
+    calls: list[str] = []
+
+    def counted(text: str) -> int:
+        calls.append(text)
+        return count(text)
+
+    cached = Chunker(counted, chunk_tokens=60, overlap_tokens=12)
+    uncached = Chunker(count, chunk_tokens=60, overlap_tokens=12)
+    uncached._splitter._length_function = count  # what the splitter would do without the cache
+    for item in iter_articles([SAMPLE]):
+        assert [(c.text, c.start) for c in cached.chunk(item)] == [(c.text, c.start) for c in uncached.chunk(item)]
+    assert len(calls) == len(set(calls)), "no piece is tokenized twice"

@@ -46,6 +46,19 @@ def test_minilm_embeds_offline_into_unit_vectors(minilm):
     assert abs(sum(v * v for v in vector) - 1.0) < 1e-4
 
 
+def test_documents_batched_by_length_come_back_in_their_own_order(minilm):
+    texts = ["Short.", "A much longer sentence about the Binance settlement, Gensler and the SEC's lawsuit." * 3,
+             "Paxos stopped minting BUSD.", "x", "Coinbase was sued the next day by the same regulator."]
+    batched = minilm.embed_documents(texts)  # one model batch, lengths sorted inside it
+    one_by_one = [minilm.embed_query(text) for text in texts]
+    for got, alone in zip(batched, one_by_one):
+        assert max(abs(a - b) for a, b in zip(got, alone)) < 1e-4
+    small = type(minilm).__new__(type(minilm))
+    small.__dict__.update(minilm.__dict__, batch_size=2)  # three model batches of similar lengths
+    for got, alone in zip(small.embed_documents(texts), one_by_one):
+        assert max(abs(a - b) for a, b in zip(got, alone)) < 1e-4
+
+
 def test_gensler_binance_is_answered_from_the_right_article(real):
     answer = answer_question("Did Gensler advise Binance?", services=real)
     assert not answer.refused and answer.mode == "extractive"

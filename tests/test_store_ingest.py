@@ -262,3 +262,26 @@ def test_a_model_failure_fails_that_batch_by_name_and_the_run_goes_on(index, tmp
     assert len(report.failed) == 1 and report.failed[0].reason == "the embedding model is unavailable"
     assert report.failed[0].location == "https://x.example/s0"
     assert len(report.added) == 2
+
+
+def test_chunk_text_is_kept_out_of_chromas_full_text_index_and_old_stores_still_read(index, tmp_path):
+    """Text lives in metadata (Chroma full-text indexes documents, which Newsdesk never searches);
+    chunks written by earlier versions, with the text as the document, read back the same."""
+    run(index, write_story(tmp_path, long_body("BUSD")))
+    raw = index.store._chunks.get(include=["documents", "metadatas"])
+    assert raw["documents"] and all(d is None for d in raw["documents"])
+    assert all("BUSD" in m["text"] for m in raw["metadatas"])
+
+    (old,) = iter_articles([write_story(tmp_path, long_body("USDP"))])
+    chunks = index.chunker.chunk(old)
+    index.store._chunks.upsert(
+        ids=[c.id for c in chunks],
+        embeddings=index.embedder.embed_documents(index.chunker.embedding_texts(old, chunks)),
+        documents=[c.text for c in chunks],
+        metadatas=[{"article_id": old.id, "version": old.version, "seq": c.seq, "start": c.start, "end": c.end,
+                    "title": old.title, "source": old.source} for c in chunks],
+    )
+    index.store._write_manifests([(old, len(chunks))], clean=True)
+    hits = index.store.search(index.embedder.embed_query("USDP stablecoin"), 3)
+    assert hits and all("USDP" in h.text for h in hits)
+    assert [c.text for c in index.store.chunks_of({old.id: old.version})] == [c.text for c in chunks]
