@@ -67,7 +67,9 @@ def add_articles() -> tuple[Response, int]:
         raise InvalidRequest("'source' must be a non-empty outlet name", field="source")
     items = list(_items(body, given[0], source))
     index = services().index
-    report = ingest_items(items, store=index.store, embedder=index.embedder, chunker=index.chunker)
+    report = ingest_items(
+        items, store=index.store, embedder=index.embedder, chunker=index.chunker, sentences=index.sentences
+    )
     payload = {
         "added": report.added,
         "updated": report.updated,
