@@ -45,7 +45,8 @@ def fit(question: QuestionType, sentence: str, *, similar: bool = False) -> floa
     """0 when the sentence states nothing new of the asked kind about the thing asked; up to 1 beside the asked word.
 
     "About the thing asked": the asked-about word ("coach", "goals", "manages") is in the
-    sentence, or half the question's words are in it or stand near the span, or the caller
+    sentence, or half the question's words besides its names are in it, or half of all its
+    words stand near the span, or the caller
     found the sentence `similar` in meaning. A new name in a sentence about something else
     ("Who coaches the women's team?" against a transfer story) is not an answer.
     """
@@ -55,7 +56,9 @@ def fit(question: QuestionType, sentence: str, *, similar: bool = False) -> floa
     analysis = analyse(sentence)
     stems = [stem(t.lower) for t in analysis.tokens]
     present = set(stems)
-    about = similar or bool(question.head & present) or not question.head or _share(question.focus, present) >= 0.5
+    # The question's names say which story, not what about it was asked ("When was Greer born?").
+    asked_words = question.focus - {stem(n) for n in question.names}
+    about = similar or bool(question.head & present) or not question.head or _share(asked_words, present) >= 0.5
     best = 0.0
     for span in analysis.spans:
         weight = accepts.get(span.kind, 0.0)
@@ -63,7 +66,7 @@ def fit(question: QuestionType, sentence: str, *, similar: bool = False) -> floa
             weight = 0.9  # "developed at the Massachusetts Institute of Technology" says where
         if weight <= best or not _is_new(span, analysis, question):
             continue
-        beside, near = _nearness(span, stems, question)
+        beside, near = _nearness(span, stems, question.head, asked_words or question.focus)
         if not (about or near >= 0.5):
             continue
         best = max(best, weight * (0.3 + 0.7 * (0.7 * beside + 0.3 * near)))
@@ -135,18 +138,18 @@ def _is_new(span: Span, analysis: Analysis, question: QuestionType) -> bool:
     return any(w not in question.words for w in words)
 
 
-def _nearness(span: Span, stems: Sequence[str], question: QuestionType) -> tuple[float, float]:
-    """Whether the asked-about word stands right beside the span (1.0 or 0.0), and the share of focus words close by."""
+def _nearness(span: Span, stems: Sequence[str], head: frozenset[str], focus: frozenset[str]) -> tuple[float, float]:
+    """Whether the asked-about word stands right beside the span (1.0 or 0.0), and the share of `focus` close by."""
     inside = range(span.first, span.last + 1)
     beside = any(
-        i not in inside and s in question.head and min(abs(i - span.first), abs(i - span.last)) <= _HEAD_DISTANCE
+        i not in inside and s in head and min(abs(i - span.first), abs(i - span.last)) <= _HEAD_DISTANCE
         for i, s in enumerate(stems)
     )
-    if not question.focus:
+    if not focus:
         return float(beside), 1.0
     low, high = max(0, span.first - _FOCUS_WINDOW), span.last + _FOCUS_WINDOW + 1
     near = {s for i, s in enumerate(stems[low:high], start=low) if i not in inside}
-    return float(beside), len(near & question.focus) / len(question.focus)
+    return float(beside), len(near & focus) / len(focus)
 
 
 __all__ = ["answers", "first_sentence_answers", "fit", "lead_sentence", "name_coverage"]

@@ -47,7 +47,7 @@ _ORGS = frozenset(
     "university institute lab laboratory body bodies unit units department ministry party group union council "
     "committee board authority business startup retailer airline insurer lender manufacturer maker supplier "
     "developer contractor fund school hospital charity publication network station sponsor rival competitor "
-    "opponent side entity entities platform".split()
+    "opponent side entity entities platform subsidiary subsidiaries affiliate division".split()
 )
 _PEOPLE = ROLES | frozenset(
     "person people man woman member members defendant plaintiff employee reporter editor official officials "
