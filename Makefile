@@ -13,7 +13,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: install install-dev run serve ingest ask test eval bench bench-retrieval bench-ingest calibrate clean
+.PHONY: install install-dev run serve ingest ask test eval bench bench-retrieval bench-ingest bench-concurrency calibrate clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -49,8 +49,15 @@ ask: install
 test: install-dev
 	$(BIN)/python -m pytest
 
+# query_latency prints ask and search p50 of the same questions side by side, from one run.
 bench: bench-retrieval bench-ingest
 	$(BIN)/python bench/query_latency.py
+	$(BIN)/python bench/concurrency.py
+
+# Answers/s from 50 concurrent loopback clients against gunicorn on 127.0.0.1:$(BENCH_PORT) (see bench/concurrency.py).
+BENCH_PORT ?= 5300
+bench-concurrency: install-dev
+	BENCH_PORT=$(BENCH_PORT) $(BIN)/python bench/concurrency.py
 
 # End-to-end ingest throughput next to the raw model.encode of the same chunks (see bench/ingest.py).
 bench-ingest: install-dev
