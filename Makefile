@@ -63,9 +63,11 @@ bench-concurrency: install-dev
 bench-ingest: install-dev
 	$(BIN)/python bench/ingest.py
 
-# Lexical vs dense vs hybrid: hit@1, hit@5, MRR@10, nDCG@10 and latency (see bench/retrieval.py).
+# Lexical vs dense vs hybrid: hit@1, hit@5, MRR@10, nDCG@10 and latency (see bench/retrieval.py);
+# then fusion parameters by 2-fold cross-validation over both labelled sets (bench/fusion_cv.py).
 bench-retrieval: install-dev
 	$(BIN)/python bench/retrieval.py
+	$(BIN)/python bench/fusion_cv.py
 
 # The golden set in both modes, each over a throwaway index of data/sample; fails if either fails.
 eval: install
