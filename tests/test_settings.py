@@ -1,7 +1,7 @@
 import pytest
 
-from index.errors import ConfigError
-from index.settings import Settings
+from core.errors import ConfigError
+from core.settings import Settings
 
 
 def test_defaults_are_offline_and_extractive():

@@ -13,7 +13,7 @@ from typing import Any
 from flask import Blueprint, Response, current_app, jsonify, request
 
 from index import ingest_items
-from index.errors import ArticleNotFound, InvalidRequest, SourceError, Unauthorized, WritesDisabled
+from core.errors import ArticleNotFound, InvalidRequest, SourceError, Unauthorized, WritesDisabled
 from index.fetch import FetchLimits
 from index.loaders import LoadProblem, article_from_fields, iter_articles
 from qa import Services

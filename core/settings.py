@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from index.errors import ConfigError
+from core.errors import ConfigError
 
 EMBEDDERS = ("minilm", "openai")
 ANSWER_MODES = ("auto", "extractive", "llm")
