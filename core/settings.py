@@ -1,7 +1,11 @@
 """The one place Newsdesk reads its configuration: `Settings.from_env(os.environ)`.
 
-Every variable is listed in the README's configuration table; tests build
-`Settings(...)` directly instead of touching the environment.
+Every environment variable is documented once, in docs/configuration.md; tests build
+`Settings(...)` directly instead of touching the environment. The fields are grouped by concern;
+`VARIABLES` maps each operator-facing field to its variable and the rule its value must meet, and
+`_check_combinations` holds the few rules that involve two fields. Values tuned on the project's
+benchmarks are named constants below, not variables: an operator has no reason to change them,
+and a bench script that explores them passes `Settings(...)` with other values.
 """
 
 from __future__ import annotations
@@ -9,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -23,13 +27,37 @@ RETRIEVAL_MODES = ("hybrid", "dense", "lexical")
 MINILM_MAX_TOKENS = 256
 TITLE_TOKEN_ALLOWANCE = 40
 SPECIAL_TOKENS = 2
+MAX_CHUNK_TOKENS = MINILM_MAX_TOKENS - TITLE_TOKEN_ALLOWANCE - SPECIAL_TOKENS
+
+# Tuned with `make bench-retrieval` (docs/benchmarks.md): candidates each search contributes,
+# the reciprocal-rank-fusion constant and the weight of each ranking in the fusion.
+CANDIDATES = 40
+RRF_K = 10
+DENSE_WEIGHT = 0.7
+LEXICAL_WEIGHT = 1.0
+# Diversity: passages one article may contribute, and the share of word 3-grams above which two
+# articles' passages are one wire story (checked on the sample's syndicated copies).
+MAX_PER_ARTICLE = 2
+DUPLICATE_THRESHOLD = 0.6
+# "Latest state" questions: a story this many days older than the newest candidate keeps
+# 1 - RECENCY_WEIGHT / 2 of its score.
+RECENCY_HALF_LIFE_DAYS = 30.0
+RECENCY_WEIGHT = 0.5
+# The most accurate pair on the 85 hand-labelled claims of bench/support_claims.yaml (`make calibrate`).
+SUPPORT_SIMILARITY = 0.75
+SUPPORT_OVERLAP = 0.7
+# Question vectors kept per process: a few MB, and repeated questions cost no model call.
+QUERY_CACHE_SIZE = 1024
 
 
 @dataclass(frozen=True)
 class Settings:
+    # The store
     chroma_path: Path = Path("var/chroma")
     chroma_url: str | None = None
     collection: str = "articles"
+    lexical_refresh_seconds: float = 1.0
+    # The models
     embedder: str = "minilm"
     openai_api_key: str | None = dataclasses.field(default=None, repr=False)
     openai_base_url: str | None = None
@@ -37,111 +65,43 @@ class Settings:
     openai_embedding_model: str = "text-embedding-3-small"
     openai_timeout: float = 30.0
     openai_max_retries: int = 2
+    # Answering
     answer_mode: str = "auto"
     top_k: int = 5
     max_top_k: int = 20
     min_score: float = 0.32
-    support_similarity: float = 0.75
-    support_overlap: float = 0.7
     context_tokens: int = 3000
+    support_similarity: float = SUPPORT_SIMILARITY
+    support_overlap: float = SUPPORT_OVERLAP
+    # Retrieval
     retrieval_mode: str = "hybrid"
-    candidates: int = 40
-    rrf_k: int = 10
-    dense_weight: float = 0.7
-    lexical_weight: float = 1.0
-    max_per_article: int = 2
-    duplicate_threshold: float = 0.6
-    recency_half_life_days: float = 30.0
-    recency_weight: float = 0.5
-    query_cache_size: int = 1024
-    lexical_refresh_seconds: float = 1.0
+    candidates: int = CANDIDATES
+    rrf_k: int = RRF_K
+    dense_weight: float = DENSE_WEIGHT
+    lexical_weight: float = LEXICAL_WEIGHT
+    max_per_article: int = MAX_PER_ARTICLE
+    duplicate_threshold: float = DUPLICATE_THRESHOLD
+    recency_half_life_days: float = RECENCY_HALF_LIFE_DAYS
+    recency_weight: float = RECENCY_WEIGHT
+    query_cache_size: int = QUERY_CACHE_SIZE
+    # Ingest
     chunk_tokens: int = 160
     chunk_overlap: int = 32
+    fetch_timeout: float = 15.0
+    fetch_max_bytes: int = 5 * 1024 * 1024
+    # The web surface
     max_question_chars: int = 1000
     max_body_bytes: int = 64 * 1024
     max_upload_bytes: int = 5 * 1024 * 1024
-    fetch_timeout: float = 15.0
-    fetch_max_bytes: int = 5 * 1024 * 1024
-    api_fetch_private: str = "no"
+    api_fetch_private: bool = False
     api_keys: str = dataclasses.field(default="", repr=False)
     host: str = "127.0.0.1"
     port: int = 5000
 
     def __post_init__(self) -> None:
-        if self.embedder not in EMBEDDERS:
-            raise ConfigError(f"NEWSDESK_EMBEDDER must be one of {', '.join(EMBEDDERS)}, not {self.embedder!r}")
-        if self.answer_mode not in ANSWER_MODES:
-            raise ConfigError(
-                f"NEWSDESK_ANSWER_MODE must be one of {', '.join(ANSWER_MODES)}, not {self.answer_mode!r}"
-            )
-        if self.answer_mode == "llm" and not self.openai_api_key:
-            raise ConfigError("NEWSDESK_ANSWER_MODE=llm needs OPENAI_API_KEY (any value for a local server)")
-        if self.embedder == "openai" and not self.openai_api_key:
-            raise ConfigError("NEWSDESK_EMBEDDER=openai needs OPENAI_API_KEY")
-        if not 1 <= self.top_k <= self.max_top_k:
-            raise ConfigError(f"NEWSDESK_TOP_K must be between 1 and NEWSDESK_MAX_TOP_K ({self.max_top_k})")
-        if not (math.isfinite(self.min_score) and 0.0 <= self.min_score <= 1.0):
-            raise ConfigError("NEWSDESK_MIN_SCORE must be between 0 and 1")
-        for name, value in (("NEWSDESK_SUPPORT_SIMILARITY", self.support_similarity), ("NEWSDESK_SUPPORT_OVERLAP", self.support_overlap)):
-            if not (math.isfinite(value) and 0.0 <= value <= 1.0):
-                raise ConfigError(f"{name} must be between 0 and 1")
-        if self.retrieval_mode not in RETRIEVAL_MODES:
-            raise ConfigError(
-                f"NEWSDESK_RETRIEVAL_MODE must be one of {', '.join(RETRIEVAL_MODES)}, not {self.retrieval_mode!r}"
-            )
-        if not 1 <= self.candidates <= 1000:
-            raise ConfigError("NEWSDESK_CANDIDATES must be between 1 and 1000")
-        if self.rrf_k < 0:
-            raise ConfigError("NEWSDESK_RRF_K must be 0 or more")
-        for name, value in (("NEWSDESK_DENSE_WEIGHT", self.dense_weight), ("NEWSDESK_LEXICAL_WEIGHT", self.lexical_weight)):
-            if not (math.isfinite(value) and 0.0 <= value <= 10.0):
-                raise ConfigError(f"{name} must be between 0 and 10")
-        if self.max_per_article < 1:
-            raise ConfigError("NEWSDESK_MAX_PER_ARTICLE must be at least 1")
-        if not (math.isfinite(self.duplicate_threshold) and 0.0 < self.duplicate_threshold <= 1.0):
-            raise ConfigError("NEWSDESK_DUPLICATE_THRESHOLD must be above 0 and at most 1")
-        if not (math.isfinite(self.recency_half_life_days) and self.recency_half_life_days > 0):
-            raise ConfigError("NEWSDESK_RECENCY_HALF_LIFE_DAYS must be a positive number of days")
-        if not (math.isfinite(self.recency_weight) and 0.0 <= self.recency_weight <= 1.0):
-            raise ConfigError("NEWSDESK_RECENCY_WEIGHT must be between 0 (off) and 1")
-        if not (math.isfinite(self.lexical_refresh_seconds) and self.lexical_refresh_seconds >= 0):
-            raise ConfigError("NEWSDESK_LEXICAL_REFRESH_SECONDS must be 0 or more")
-        if self.query_cache_size < 0:
-            raise ConfigError("NEWSDESK_QUERY_CACHE_SIZE must be 0 (off) or more")
-        if self.context_tokens < 200:
-            raise ConfigError("NEWSDESK_CONTEXT_TOKENS must be at least 200 (one passage needs room)")
-        limit = MINILM_MAX_TOKENS - TITLE_TOKEN_ALLOWANCE - SPECIAL_TOKENS
-        if not 16 <= self.chunk_tokens <= limit:
-            raise ConfigError(f"NEWSDESK_CHUNK_TOKENS must be between 16 and {limit} (MiniLM reads 256 tokens)")
-        if not 0 <= self.chunk_overlap < self.chunk_tokens // 2:
-            raise ConfigError("NEWSDESK_CHUNK_OVERLAP must be at least 0 and under half of NEWSDESK_CHUNK_TOKENS")
-        if not (math.isfinite(self.openai_timeout) and self.openai_timeout > 0):
-            raise ConfigError("OPENAI_TIMEOUT must be a positive number of seconds")
-        if self.max_question_chars < 1:
-            raise ConfigError("NEWSDESK_MAX_QUESTION_CHARS must be at least 1")
-        if not (math.isfinite(self.fetch_timeout) and self.fetch_timeout > 0):
-            raise ConfigError("NEWSDESK_FETCH_TIMEOUT must be a positive number of seconds")
-        if self.fetch_max_bytes < 1024:
-            raise ConfigError("NEWSDESK_FETCH_MAX_BYTES must be at least 1024")
-        if self.api_fetch_private not in ("yes", "no"):
-            raise ConfigError("NEWSDESK_API_FETCH_PRIVATE must be yes or no")
-        if self.max_upload_bytes < self.max_body_bytes:
-            raise ConfigError("NEWSDESK_MAX_UPLOAD_BYTES must be at least NEWSDESK_MAX_BODY_BYTES")
-        if any(len(k) < 16 for k in self.api_key_set):
-            raise ConfigError("every key in NEWSDESK_API_KEYS must be at least 16 characters (comma-separated)")
-        if self.max_body_bytes < 1024:
-            raise ConfigError("NEWSDESK_MAX_BODY_BYTES must be at least 1024")
-        if self.openai_max_retries < 0:
-            raise ConfigError("OPENAI_MAX_RETRIES must be 0 or more")
-        if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]{1,400}[A-Za-z0-9]", self.collection):
-            raise ConfigError(
-                "NEWSDESK_COLLECTION must be 3-402 characters of letters, digits, '.', '_' or '-',"
-                " starting and ending with a letter or digit"
-            )
-        if self.chroma_url:
-            parts = urlsplit(self.chroma_url)
-            if parts.scheme not in ("http", "https") or not parts.hostname:
-                raise ConfigError(f"CHROMA_URL must look like http://host:8000, not {self.chroma_url!r}")
+        for variable in VARIABLES:
+            variable.check(getattr(self, variable.field))
+        _check_combinations(self)
 
     @property
     def api_key_set(self) -> frozenset[str]:
@@ -162,70 +122,140 @@ class Settings:
     @classmethod
     def from_env(cls, environ: Mapping[str, str]) -> Settings:
         """Build settings from environment variables; unset or empty ones take the defaults."""
-        env = {k: v for k, v in environ.items() if v.strip() != ""}
-        defaults = cls.__dataclass_fields__
-        values: dict[str, object] = {}
-        for field_name, var in _VARIABLES.items():
-            if var not in env:
-                continue
-            raw = env[var].strip()
-            kind = defaults[field_name].type
-            values[field_name] = _convert(var, raw, kind)
+        values = {}
+        for variable in VARIABLES:
+            raw = environ.get(variable.name, "").strip()
+            if raw:
+                values[variable.field] = variable.parse(raw)
         return cls(**values)
 
 
-_VARIABLES = {
-    "chroma_path": "CHROMA_PATH",
-    "chroma_url": "CHROMA_URL",
-    "collection": "NEWSDESK_COLLECTION",
-    "embedder": "NEWSDESK_EMBEDDER",
-    "openai_api_key": "OPENAI_API_KEY",
-    "openai_base_url": "OPENAI_BASE_URL",
-    "openai_model": "OPENAI_MODEL",
-    "openai_embedding_model": "OPENAI_EMBEDDING_MODEL",
-    "openai_timeout": "OPENAI_TIMEOUT",
-    "openai_max_retries": "OPENAI_MAX_RETRIES",
-    "answer_mode": "NEWSDESK_ANSWER_MODE",
-    "top_k": "NEWSDESK_TOP_K",
-    "max_top_k": "NEWSDESK_MAX_TOP_K",
-    "min_score": "NEWSDESK_MIN_SCORE",
-    "support_similarity": "NEWSDESK_SUPPORT_SIMILARITY",
-    "support_overlap": "NEWSDESK_SUPPORT_OVERLAP",
-    "context_tokens": "NEWSDESK_CONTEXT_TOKENS",
-    "retrieval_mode": "NEWSDESK_RETRIEVAL_MODE",
-    "candidates": "NEWSDESK_CANDIDATES",
-    "rrf_k": "NEWSDESK_RRF_K",
-    "dense_weight": "NEWSDESK_DENSE_WEIGHT",
-    "lexical_weight": "NEWSDESK_LEXICAL_WEIGHT",
-    "max_per_article": "NEWSDESK_MAX_PER_ARTICLE",
-    "duplicate_threshold": "NEWSDESK_DUPLICATE_THRESHOLD",
-    "recency_half_life_days": "NEWSDESK_RECENCY_HALF_LIFE_DAYS",
-    "recency_weight": "NEWSDESK_RECENCY_WEIGHT",
-    "query_cache_size": "NEWSDESK_QUERY_CACHE_SIZE",
-    "lexical_refresh_seconds": "NEWSDESK_LEXICAL_REFRESH_SECONDS",
-    "chunk_tokens": "NEWSDESK_CHUNK_TOKENS",
-    "chunk_overlap": "NEWSDESK_CHUNK_OVERLAP",
-    "max_question_chars": "NEWSDESK_MAX_QUESTION_CHARS",
-    "max_body_bytes": "NEWSDESK_MAX_BODY_BYTES",
-    "max_upload_bytes": "NEWSDESK_MAX_UPLOAD_BYTES",
-    "api_keys": "NEWSDESK_API_KEYS",
-    "fetch_timeout": "NEWSDESK_FETCH_TIMEOUT",
-    "fetch_max_bytes": "NEWSDESK_FETCH_MAX_BYTES",
-    "api_fetch_private": "NEWSDESK_API_FETCH_PRIVATE",
-    "host": "HOST",
-    "port": "PORT",
-}
+@dataclass(frozen=True)
+class Variable:
+    """One environment variable: the field it sets, how its text is read and the rule it must meet."""
+
+    field: str
+    name: str
+    kind: Callable[[str], object] = str
+    rule: Callable[[object], bool] | None = None
+    requirement: str = ""
+
+    def parse(self, raw: str) -> object:
+        if self.kind is bool:
+            return _boolean(self.name, raw)
+        try:
+            return self.kind(raw)
+        except ValueError:
+            raise ConfigError(f"{self.name} must be a number, not {raw!r}") from None
+
+    def check(self, value: object) -> None:
+        if value is not None and self.rule is not None and not self.rule(value):
+            raise ConfigError(f"{self.name} {self.requirement}, not {value!r}")
 
 
-def _convert(var: str, raw: str, kind: object) -> object:
-    kind_name = kind if isinstance(kind, str) else getattr(kind, "__name__", str(kind))
-    try:
-        if kind_name == "int":
-            return int(raw)
-        if kind_name == "float":
-            return float(raw)
-    except ValueError:
-        raise ConfigError(f"{var} must be a number, not {raw!r}") from None
-    if kind_name == "Path":
-        return Path(raw)
-    return raw
+def _boolean(name: str, raw: str) -> bool:
+    words = {"yes": True, "true": True, "1": True, "on": True, "no": False, "false": False, "0": False, "off": False}
+    if raw.lower() not in words:
+        raise ConfigError(f"{name} must be yes or no, not {raw!r}")
+    return words[raw.lower()]
+
+
+def _between(low: float, high: float) -> Callable[[object], bool]:
+    return lambda value: math.isfinite(value) and low <= value <= high  # type: ignore[arg-type]
+
+
+def _positive(value: object) -> bool:
+    return math.isfinite(value) and value > 0  # type: ignore[arg-type, operator]
+
+
+def _one_of(choices: tuple[str, ...]) -> tuple[Callable[[object], bool], str]:
+    return (lambda value: value in choices), f"must be one of {', '.join(choices)}"
+
+
+def _web_address(value: object) -> bool:
+    parts = urlsplit(str(value))
+    return parts.scheme in ("http", "https") and bool(parts.hostname)
+
+
+_COLLECTION_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{1,400}[A-Za-z0-9]")
+_FRACTION = (_between(0.0, 1.0), "must be between 0 and 1")
+_SECONDS = (_positive, "must be a positive number of seconds")
+
+VARIABLES: tuple[Variable, ...] = (
+    # The store
+    Variable("chroma_path", "CHROMA_PATH", Path),
+    Variable("chroma_url", "CHROMA_URL", str, _web_address, "must look like http://host:8000"),
+    Variable(
+        "collection", "NEWSDESK_COLLECTION", str, lambda v: bool(_COLLECTION_NAME.fullmatch(str(v))),
+        "must be 3-402 characters of letters, digits, '.', '_' or '-', starting and ending with a letter or digit",
+    ),
+    Variable("lexical_refresh_seconds", "NEWSDESK_LEXICAL_REFRESH_SECONDS", float, _between(0.0, math.inf), "must be 0 or more"),
+    # The models
+    Variable("embedder", "NEWSDESK_EMBEDDER", str, *_one_of(EMBEDDERS)),
+    Variable("openai_api_key", "OPENAI_API_KEY"),
+    Variable("openai_base_url", "OPENAI_BASE_URL"),
+    Variable("openai_model", "OPENAI_MODEL"),
+    Variable("openai_embedding_model", "OPENAI_EMBEDDING_MODEL"),
+    Variable("openai_timeout", "OPENAI_TIMEOUT", float, *_SECONDS),
+    Variable("openai_max_retries", "OPENAI_MAX_RETRIES", int, lambda v: v >= 0, "must be 0 or more"),  # type: ignore[operator]
+    # Answering
+    Variable("answer_mode", "NEWSDESK_ANSWER_MODE", str, *_one_of(ANSWER_MODES)),
+    Variable("top_k", "NEWSDESK_TOP_K", int),
+    Variable("max_top_k", "NEWSDESK_MAX_TOP_K", int, lambda v: v >= 1, "must be at least 1"),  # type: ignore[operator]
+    Variable("min_score", "NEWSDESK_MIN_SCORE", float, *_FRACTION),
+    Variable(
+        "context_tokens", "NEWSDESK_CONTEXT_TOKENS", int, lambda v: v >= 200,  # type: ignore[operator]
+        "must be at least 200 (one passage needs room)",
+    ),
+    # Retrieval
+    Variable("retrieval_mode", "NEWSDESK_RETRIEVAL_MODE", str, *_one_of(RETRIEVAL_MODES)),
+    # Ingest
+    Variable(
+        "chunk_tokens", "NEWSDESK_CHUNK_TOKENS", int, _between(16, MAX_CHUNK_TOKENS),
+        f"must be between 16 and {MAX_CHUNK_TOKENS} (MiniLM reads 256 tokens)",
+    ),
+    Variable("chunk_overlap", "NEWSDESK_CHUNK_OVERLAP", int),
+    Variable("fetch_timeout", "NEWSDESK_FETCH_TIMEOUT", float, *_SECONDS),
+    Variable("fetch_max_bytes", "NEWSDESK_FETCH_MAX_BYTES", int, lambda v: v >= 1024, "must be at least 1024"),  # type: ignore[operator]
+    # The web surface
+    Variable("max_question_chars", "NEWSDESK_MAX_QUESTION_CHARS", int, lambda v: v >= 1, "must be at least 1"),  # type: ignore[operator]
+    Variable("max_body_bytes", "NEWSDESK_MAX_BODY_BYTES", int, lambda v: v >= 1024, "must be at least 1024"),  # type: ignore[operator]
+    Variable("max_upload_bytes", "NEWSDESK_MAX_UPLOAD_BYTES", int),
+    Variable("api_fetch_private", "NEWSDESK_API_FETCH_PRIVATE", bool),
+    Variable("api_keys", "NEWSDESK_API_KEYS"),
+    Variable("host", "HOST"),
+    Variable("port", "PORT", int, _between(0, 65535), "must be a port number"),
+)
+
+# Tuned values are checked too, so a bench script exploring them cannot run on nonsense.
+_TUNED_RULES: tuple[tuple[str, Callable[[object], bool], str], ...] = (
+    ("support_similarity", *_FRACTION),
+    ("support_overlap", *_FRACTION),
+    ("candidates", _between(1, 1000), "must be between 1 and 1000"),
+    ("rrf_k", _between(0, math.inf), "must be 0 or more"),
+    ("dense_weight", _between(0.0, 10.0), "must be between 0 and 10"),
+    ("lexical_weight", _between(0.0, 10.0), "must be between 0 and 10"),
+    ("max_per_article", _between(1, math.inf), "must be at least 1"),
+    ("duplicate_threshold", lambda v: math.isfinite(v) and 0.0 < v <= 1.0, "must be above 0 and at most 1"),  # type: ignore[arg-type, operator]
+    ("recency_half_life_days", _positive, "must be a positive number of days"),
+    ("recency_weight", *_FRACTION),
+    ("query_cache_size", _between(0, math.inf), "must be 0 (off) or more"),
+)
+
+
+def _check_combinations(settings: Settings) -> None:
+    for field, rule, requirement in _TUNED_RULES:
+        if not rule(getattr(settings, field)):
+            raise ConfigError(f"{field} {requirement}")
+    if settings.answer_mode == "llm" and not settings.openai_api_key:
+        raise ConfigError("NEWSDESK_ANSWER_MODE=llm needs OPENAI_API_KEY (any value for a local server)")
+    if settings.embedder == "openai" and not settings.openai_api_key:
+        raise ConfigError("NEWSDESK_EMBEDDER=openai needs OPENAI_API_KEY")
+    if not 1 <= settings.top_k <= settings.max_top_k:
+        raise ConfigError(f"NEWSDESK_TOP_K must be between 1 and NEWSDESK_MAX_TOP_K ({settings.max_top_k})")
+    if not 0 <= settings.chunk_overlap < settings.chunk_tokens // 2:
+        raise ConfigError("NEWSDESK_CHUNK_OVERLAP must be at least 0 and under half of NEWSDESK_CHUNK_TOKENS")
+    if settings.max_upload_bytes < settings.max_body_bytes:
+        raise ConfigError("NEWSDESK_MAX_UPLOAD_BYTES must be at least NEWSDESK_MAX_BODY_BYTES")
+    if any(len(k) < 16 for k in settings.api_key_set):
+        raise ConfigError("every key in NEWSDESK_API_KEYS must be at least 16 characters (comma-separated)")

@@ -89,7 +89,7 @@ def _items(body: dict[str, Any], kind: str, source: str | None) -> list[Any]:
         limits = FetchLimits(
             timeout=settings.fetch_timeout,
             max_bytes=settings.fetch_max_bytes,
-            public_only=settings.api_fetch_private == "no",
+            public_only=not settings.api_fetch_private,
         )
         return list(iter_articles([url], default_source=source, fetch_limits=limits))
     raw = [body["article"]] if kind == "article" else body["articles"]
