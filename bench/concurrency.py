@@ -26,7 +26,8 @@ sys.path.insert(0, str(ROOT))
 
 from query_latency import QUESTIONS  # noqa: E402
 
-from index import Settings, build_index, ingest  # noqa: E402
+from core import Settings  # noqa: E402
+from index import build_index, ingest  # noqa: E402
 
 
 def main() -> None:

@@ -32,7 +32,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from retrieval import ranked_articles, scores_for  # noqa: E402
 
-from index import Settings, ingest  # noqa: E402
+from core import Settings  # noqa: E402
+from index import ingest  # noqa: E402
 from index.embedders.minilm import MiniLMEmbedder  # noqa: E402
 from index.ids import article_id_for  # noqa: E402
 from index.lexical import LexicalIndex  # noqa: E402

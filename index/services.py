@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from index.chunking import Chunker
 from index.embedders import Embedder, build_embedder
+from core.settings import Settings
 from index.sentence_vectors import SentenceVectors
-from index.settings import Settings
 from index.store import ChromaStore
 from index.tokens import WordPieceCounter
 

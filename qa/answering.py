@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from index.errors import InvalidRequest, ModelError
+from core.errors import InvalidRequest, ModelError
 
 from qa.answer_check import first_sentence_answers
 from qa.budget import fit_passages
