@@ -94,17 +94,21 @@ def answers(question: QuestionType, sentence: str, similarity: float | None = No
 
 
 def first_sentence_answers(
-    question: str, answer_text: str, similarity: Callable[[str], float] | None = None
+    question: str, answer_text: str, similarity: Callable[[str], float] | None = None, *, written: bool = False
 ) -> bool:
     """Judge an answer by its first sentence that is not a lead-in (a line ending in ':' and citing nothing).
 
-    `similarity(sentence)` gives the sentence's cosine similarity to the question, so an LLM's
-    first sentence is judged exactly as the extractive answerer judges the sentences it quotes.
+    `similarity(sentence)` gives the sentence's cosine similarity to the question. A sentence a
+    model `written` for this question is about it by construction (its words may paraphrase the
+    question's freely), so it answers when it states the asked thing; a quoted sentence was
+    written for something else and must also be about the question, as the extractive answerer
+    requires of its lead.
     """
     lead = lead_sentence(answer_text)
     if not lead:
         return False
-    return answers(classify(question), lead, similarity(lead) if similarity is not None else None)
+    closeness = 1.0 if written else (similarity(lead) if similarity is not None else None)
+    return answers(classify(question), lead, closeness)
 
 
 def lead_sentence(answer_text: str) -> str:

@@ -214,7 +214,9 @@ def _finish(context: _Context, completion: Completion, services: Services) -> An
             verification=checked.verification(),
         )
     # Whether the answer's first sentence states what was asked, or only talks around it.
-    direct = first_sentence_answers(context.question, checked.text, _similarity_to(context, services))
+    direct = first_sentence_answers(
+        context.question, checked.text, _similarity_to(context, services), written=services.answerer.mode == "llm"
+    )
     verification = {**checked.verification(), "answers_question": direct}
     context.timings["total"] = _ms_since(context.started)
     return Answer(

@@ -58,7 +58,8 @@ _HOW_NUMBER = re.compile(
 )
 _WHEN = re.compile(r"^(when|since when|by when|how soon)\b|^(in |on |at |by |during |since )?(what|which) (year|date|day|month|time)\b")
 _WHERE = re.compile(r"^(where|from where)\b")
-_WORDS = re.compile(r"[A-Za-z0-9]+(?:'[a-z]+)?")
+# "one-time costs" is one word: its "time" does not make a date question.
+_WORDS = re.compile(r"[A-Za-z0-9]+(?:['-][A-Za-z0-9]+)*")
 
 
 @dataclass(frozen=True)
@@ -146,7 +147,8 @@ def _kind(lower: str, words: list[str]) -> tuple[str, int]:
 
 
 def _noun_kind(word: str) -> str | None:
+    singular = {word, word.removesuffix("'s"), word.removesuffix("s"), word.removesuffix("ies") + "y"}
     for kind, nouns in ((NUMBER, _QUANTITIES), (DATE, _TIMES), (PLACE, _PLACES), (ORG, _ORGS), (PERSON, _PEOPLE)):
-        if word in nouns or (word.endswith("s") and word[:-1] in nouns):
+        if singular & nouns:
             return kind
     return None
