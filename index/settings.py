@@ -64,6 +64,7 @@ class Settings:
     fetch_max_bytes: int = 5 * 1024 * 1024
     api_fetch_private: str = "no"
     api_keys: str = dataclasses.field(default="", repr=False)
+    secret_key: str | None = dataclasses.field(default=None, repr=False)
     host: str = "127.0.0.1"
     port: int = 5000
 
@@ -129,6 +130,8 @@ class Settings:
             raise ConfigError("NEWSDESK_MAX_UPLOAD_BYTES must be at least NEWSDESK_MAX_BODY_BYTES")
         if any(len(k) < 16 for k in self.api_key_set):
             raise ConfigError("every key in NEWSDESK_API_KEYS must be at least 16 characters (comma-separated)")
+        if self.secret_key is not None and len(self.secret_key) < 32:
+            raise ConfigError("NEWSDESK_SECRET_KEY must be at least 32 characters (e.g. `python -c 'import secrets; print(secrets.token_hex(32))'`)")
         if self.max_body_bytes < 1024:
             raise ConfigError("NEWSDESK_MAX_BODY_BYTES must be at least 1024")
         if self.openai_max_retries < 0:
@@ -209,6 +212,7 @@ _VARIABLES = {
     "max_body_bytes": "NEWSDESK_MAX_BODY_BYTES",
     "max_upload_bytes": "NEWSDESK_MAX_UPLOAD_BYTES",
     "api_keys": "NEWSDESK_API_KEYS",
+    "secret_key": "NEWSDESK_SECRET_KEY",
     "fetch_timeout": "NEWSDESK_FETCH_TIMEOUT",
     "fetch_max_bytes": "NEWSDESK_FETCH_MAX_BYTES",
     "api_fetch_private": "NEWSDESK_API_FETCH_PRIVATE",

@@ -87,6 +87,7 @@ def check_citations(text: str, passages: Sequence[Passage], judge: SupportJudge)
 
     claims: list[Claim] = []
     best_for: dict[int, tuple[float, Sentence | None, bool]] = {}
+    used: dict[int, dict[tuple[int, int], Sentence]] = {}
     marks = precise_marks = 0
     for sentence, numbers_cited, claim, per_passage in zip(sentences, cited, claims_text, evidence):
         if not numbers_cited:
@@ -109,12 +110,17 @@ def check_citations(text: str, passages: Sequence[Passage], judge: SupportJudge)
             marks += 1
             precise_marks += precise
             ev = per_passage[n]
+            if ev.best is not None:
+                used.setdefault(n, {})[(ev.best.start, ev.best.end)] = ev.best
             previous = best_for.get(n)
             # The first claim citing a passage picks its quote, unless only a later claim is backed by it.
             if previous is None or (precise and not previous[2]):
                 best_for[n] = (ev.similarity, ev.best, precise)
 
-    citations = tuple(_citation(by_number[n], best, precise) for n, (_, best, precise) in sorted(best_for.items()))
+    citations = tuple(
+        _citation(by_number[n], best, precise, sorted(used.get(n, {}).values(), key=lambda q: q.start))
+        for n, (_, best, precise) in sorted(best_for.items())
+    )
     warnings = []
     if invalid:
         given = f"1-{len(passages)}" if passages else "none"
@@ -155,7 +161,7 @@ def _drop_invalid_marks(text: str, by_number: dict[int, Passage]) -> tuple[str, 
     return cleaned, invalid
 
 
-def _citation(passage: Passage, best: Sentence | None, supported: bool) -> Citation:
+def _citation(passage: Passage, best: Sentence | None, supported: bool, used: Sequence[Sentence]) -> Citation:
     if best is None:
         quote, start, end = passage.text, 0, len(passage.text)
     else:
@@ -175,4 +181,5 @@ def _citation(passage: Passage, best: Sentence | None, supported: bool) -> Citat
         score=passage.score,
         supported=supported,
         also_in=passage.also_in,
+        quotes=tuple({"text": q.text, "start": q.start, "end": q.end} for q in used),
     )

@@ -61,7 +61,9 @@ class Citation:
 
     `quote_start`/`quote_end` are the quote's character offsets in the article's body;
     `supported` says whether this passage backs a claim that cites it (ALCE's precision);
-    `also_in` names the other outlets that ran the same text (a wire story), so none is lost.
+    `also_in` names the other outlets that ran the same text (a wire story), so none is lost;
+    `quotes` holds every sentence of the passage that some claim citing it used, as
+    `{"text", "start", "end"}` with offsets in `passage` (so a reader sees each one in place).
     """
 
     n: int
@@ -78,6 +80,7 @@ class Citation:
     score: float
     supported: bool
     also_in: tuple[dict[str, Any], ...] = field(default=(), compare=False)
+    quotes: tuple[dict[str, Any], ...] = field(default=(), compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {**asdict(self), "score": round(self.score, 4)}
