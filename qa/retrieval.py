@@ -30,8 +30,9 @@ from typing import Any
 
 import numpy as np
 
-from index import ChromaStore, Embedder, Settings
-from index.errors import InvalidRequest
+from core import Settings
+from index import ChromaStore, Embedder
+from core.errors import InvalidRequest
 from index.filters import SearchFilter
 from index.lexical import LexicalIndex
 from index.store import StoredChunk

@@ -21,11 +21,12 @@ from werkzeug.datastructures import FileStorage
 from werkzeug.utils import secure_filename
 
 from index import ingest_items
-from index.errors import SourceError
+from core.errors import SourceError
 from index.fetch import FetchLimits
 from index.loaders import LoadProblem, iter_articles, parse_front_matter_text
 from index.models import Article
 from qa import Services
+from web.articles import fetch_limits
 from web.session import check_csrf, sign_in_required
 
 blueprint = Blueprint("adding", __name__)
@@ -75,16 +76,9 @@ def _outlet() -> str | None:
     return request.form.get("source", "").strip()[:200] or None
 
 
-def _fetch_limits() -> FetchLimits:
-    settings = services().settings
-    return FetchLimits(
-        timeout=settings.fetch_timeout, max_bytes=settings.fetch_max_bytes, public_only=settings.api_fetch_private == "no"
-    )
-
-
 def read_form() -> Batch:
     """The URL, pasted text and files of the form as one batch (uploads saved to a private temporary folder)."""
-    batch = Batch(outlet=_outlet(), limits=_fetch_limits())
+    batch = Batch(outlet=_outlet(), limits=fetch_limits(services().settings))
     url = request.form.get("url", "").strip()
     if url:
         if url.lower().startswith(("http://", "https://")):

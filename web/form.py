@@ -12,7 +12,7 @@ from flask import Blueprint, current_app, render_template, request
 from werkzeug.datastructures import MultiDict
 from werkzeug.wrappers import Response
 
-from index.errors import InvalidRequest, NewsdeskError
+from core.errors import InvalidRequest, NewsdeskError
 from qa import Services, SearchOptions, answer_question
 from web import present
 from web.requests import json_body

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 from flask import Blueprint, Flask, abort, current_app, redirect, render_template, request, session, url_for
 from werkzeug.wrappers import Response
 
-from index.settings import Settings
+from core.settings import Settings
 
 blueprint = Blueprint("session", __name__)
 
