@@ -82,6 +82,8 @@
       if (seen[p.article_id]) return;
       seen[p.article_id] = true;
       var item = el("li", "card");
+      item.dataset.testid = "source";
+      item.dataset.source = p.source || "";
       item.appendChild(el("p", "title", p.title || "Untitled"));
       item.appendChild(el("p", "byline", [p.source, (p.published_at || "").slice(0, 10)].filter(Boolean).join(" \u00b7 ")));
       list.appendChild(item);

@@ -1,0 +1,278 @@
+"""The page in a real browser: Debian's Chromium, headless, driven by Playwright against the app on loopback.
+
+Extractive answers over the sample corpus with the fake embedder; a second app answers with the
+fake chat model for the model-error state. Screenshots go to var/screenshots/.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import chromadb
+import pytest
+from chromadb.config import Settings as ChromaSettings
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+from werkzeug.serving import make_server
+
+from core.errors import ModelUnavailable
+from core.settings import Settings
+from index import ChromaStore, ingest
+from index.models import Article
+from qa import Services, build_services
+from tests.conftest import SAMPLE
+from tests.fakes import FakeChatModel, FakeEmbedder
+from web import create_app
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+SCREENSHOTS = Path(__file__).resolve().parent.parent / "var" / "screenshots"
+KEY = "browser-test-key-0123456789"
+QUESTION = "Did Gensler advise Binance?"
+
+
+def _services(tmp: Path, chat: FakeChatModel | None = None) -> Services:
+    embedder = FakeEmbedder()
+    client = chromadb.EphemeralClient(settings=ChromaSettings(anonymized_telemetry=False))
+    store = ChromaStore(client, f"browser-{uuid.uuid4().hex[:12]}", embedder_name=embedder.name, dimension=embedder.dimension)
+    settings = Settings(chroma_path=tmp / "chroma", min_score=0.15, support_similarity=0.3, api_keys=KEY)
+    built = build_services(settings, embedder=embedder, store=store, chat_model=chat)
+    report = ingest([SAMPLE], store=store, embedder=embedder, chunker=built.index.chunker)
+    assert report.ok, report.failed
+    return built
+
+
+class LiveServer:
+    """The app served by werkzeug on a free loopback port, on a thread."""
+
+    def __init__(self, services: Services) -> None:
+        self.services = services
+        self.server = make_server("127.0.0.1", 0, create_app(services=services), threaded=True)
+        self.url = f"http://127.0.0.1:{self.server.server_port}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    live = LiveServer(_services(tmp_path_factory.mktemp("browser")))
+    yield live
+    live.close()
+
+
+@pytest.fixture(scope="module")
+def chat() -> FakeChatModel:
+    return FakeChatModel()
+
+
+@pytest.fixture(scope="module")
+def llm_server(tmp_path_factory: pytest.TempPathFactory, chat: FakeChatModel) -> Iterator[LiveServer]:
+    live = LiveServer(_services(tmp_path_factory.mktemp("browser-llm"), chat))
+    yield live
+    live.close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    if not CHROMIUM.exists():
+        pytest.fail("Debian's chromium is not installed at /usr/bin/chromium: run `make test` (it installs it) "
+                    "or `apt-get install chromium`", pytrace=False)
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync"],
+        )
+        yield launched
+        launched.close()
+
+
+class Watched:
+    """A page plus what went wrong on it: console errors, page errors and dialogs."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.problems: list[str] = []
+        self.dialogs: list[str] = []
+        page.on("console", lambda m: self.problems.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: self.problems.append(str(e)))
+        page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+
+
+def open_page(browser: Browser, **context: object) -> Watched:
+    page = browser.new_context(**context).new_page()  # type: ignore[arg-type]
+    page.set_default_timeout(15_000)
+    return Watched(page)
+
+
+@pytest.fixture
+def watched(browser: Browser) -> Iterator[Watched]:
+    w = open_page(browser, viewport={"width": 1280, "height": 900})
+    yield w
+    w.page.context.close()
+
+
+def ask(page: Page, question: str) -> None:
+    page.get_by_test_id("question").fill(question)
+    page.get_by_test_id("question").press("Enter")
+
+
+def shoot(page: Page, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / name), full_page=True)
+
+
+def test_an_answer_streams_in_after_its_sources_and_takes_the_focus(watched: Watched, server: LiveServer) -> None:
+    page = watched.page
+    page.goto(server.url)
+    with page.expect_response(lambda r: r.url.endswith("/api/v1/ask")) as streamed:
+        ask(page, QUESTION)
+    assert streamed.value.headers["content-type"].startswith("text/event-stream")
+    expect(page.get_by_test_id("source").first).to_be_visible()
+    expect(page.get_by_test_id("answer")).to_contain_text("Gensler declined")
+    expect(page.locator(".turn .answer")).to_be_focused()
+    expect(page.locator("#live")).to_have_text("Answer ready.")
+    expect(page.locator(".turn .meta")).to_contain_text("(no language model)")
+    assert "question=" not in page.url and "q=Did+Gensler" in page.url
+    shoot(page, "answer-light.png")
+    assert watched.problems == []
+
+
+def test_a_citation_leads_to_its_source_card(watched: Watched, server: LiveServer) -> None:
+    page = watched.page
+    page.goto(server.url)
+    ask(page, QUESTION)
+    citation = page.get_by_test_id("citation").first
+    target = citation.get_attribute("href")
+    citation.click()
+    card = page.locator(str(target))
+    expect(card).to_be_in_viewport()
+    expect(card).to_be_focused()
+    assert card.get_attribute("data-testid") == "source"
+
+
+def test_a_follow_up_is_asked_within_the_conversation(watched: Watched, server: LiveServer) -> None:
+    page = watched.page
+    page.goto(server.url)
+    ask(page, QUESTION)
+    expect(page.locator("#live")).to_have_text("Answer ready.")
+    first_url = page.url
+    with page.expect_request(lambda r: r.url.endswith("/api/v1/ask")) as sent:
+        ask(page, "When did he decline?")
+    history = sent.value.post_data_json["history"]
+    assert [m["role"] for m in history] == ["user", "assistant"] and history[0]["content"] == QUESTION
+    expect(page.locator("article.turn")).to_have_count(2)
+    expect(page.locator("#turn-2 .searched-as")).to_contain_text(QUESTION)
+    expect(page.locator("#turn-2 [data-testid=source]").first).to_be_visible()
+    assert page.url == first_url
+    page.get_by_test_id("new-conversation").click()
+    expect(page.locator("article.turn")).to_have_count(0)
+    expect(page.get_by_test_id("question")).to_be_focused()
+
+
+def test_the_outlet_filter_limits_every_source_and_is_shown(watched: Watched, server: LiveServer) -> None:
+    page = watched.page
+    page.goto(server.url)
+    page.get_by_test_id("filter-source").select_option("The Ledger Daily")
+    page.get_by_test_id("filter-after").fill("2023-01-01")
+    ask(page, "Binance")
+    expect(page.get_by_test_id("source").first).to_be_visible()
+    outlets = page.get_by_test_id("source").evaluate_all("cards => cards.map(c => c.dataset.source)")
+    assert outlets and set(outlets) == {"The Ledger Daily"}
+    expect(page.locator(".turn .meta")).to_contain_text("searched The Ledger Daily, after 2023-01-01")
+    assert "source=The+Ledger+Daily" in page.url and "published_after=2023-01-01" in page.url
+
+
+def test_without_javascript_a_link_renders_the_whole_answer(browser: Browser, server: LiveServer) -> None:
+    w = open_page(browser, java_script_enabled=False)
+    w.page.goto(f"{server.url}/?q=Did+Gensler+advise+Binance%3F&source=The+Ledger+Daily")
+    expect(w.page.get_by_test_id("answer")).to_contain_text("Gensler")
+    expect(w.page.get_by_test_id("source").first).to_be_visible()
+    expect(w.page.get_by_test_id("filter-source")).to_have_value("The Ledger Daily")
+    w.page.context.close()
+
+
+def test_hostile_article_text_stays_text(watched: Watched, server: LiveServer) -> None:
+    hostile = Article(
+        id="hostilebrowser001",
+        title='Zanzibar <script>alert("title")</script> quorum',
+        body='Zanzibar quorum <img src=x onerror="alert(1)"> met on Tuesday. <script>alert(2)</script> Zanzibar quorum voted.',
+        url="javascript:alert(3)",
+        source='<b onmouseover="alert(4)">Bad</b> Outlet',
+    )
+    index = server.services.index
+    index.store.publish(hostile, index.chunker.chunk(hostile), index.embedder.embed_documents([hostile.body]))
+    page = watched.page
+    page.goto(server.url)
+    ask(page, "Zanzibar quorum <script>alert(5)</script>")
+    expect(page.get_by_test_id("source").first).to_contain_text('<script>alert("title")</script>')
+    page.get_by_test_id("source").first.locator("summary").click()
+    assert page.locator("main img, main a[href^=javascript]").count() == 0
+    assert watched.dialogs == [] and watched.problems == []
+
+
+def test_dark_theme_is_used_when_the_reader_prefers_it(browser: Browser, server: LiveServer) -> None:
+    w = open_page(browser, color_scheme="dark", viewport={"width": 1280, "height": 900})
+    w.page.goto(f"{server.url}/?q=Did+Gensler+advise+Binance%3F")
+    background = w.page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert sum(int(x) for x in re.findall(r"\d+", background)[:3]) < 3 * 64, background
+    shoot(w.page, "answer-dark.png")
+    w.page.context.close()
+
+
+def test_a_390_pixel_screen_needs_no_sideways_scrolling(browser: Browser, server: LiveServer) -> None:
+    w = open_page(browser, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    w.page.goto(f"{server.url}/?q=Did+Gensler+advise+Binance%3F")
+    w.page.locator("details.passage summary").first.click()
+    width = w.page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    assert width[0] <= width[1], width
+    shoot(w.page, "answer-mobile.png")
+    w.page.context.close()
+
+
+def test_a_signed_in_reader_adds_an_article_and_can_ask_about_it(watched: Watched, server: LiveServer) -> None:
+    page = watched.page
+    page.goto(f"{server.url}/articles/add")
+    expect(page).to_have_url(re.compile(r"/signin"))
+    page.get_by_label("API key").fill(KEY)
+    page.get_by_role("button", name="Sign in").click()
+    form = page.get_by_test_id("add-article")
+    form.get_by_label("Or paste the text").fill(
+        "Quokka ferry resumes service\n\nThe quokka ferry to Rottnest resumed service on Friday after repairs to its hull."
+    )
+    form.get_by_label("Outlet").fill("Island Courier")
+    form.get_by_role("button", name="Add").click()
+    expect(page.locator("#progress-status")).to_contain_text("Done: 1 added")
+    page.goto(server.url)
+    ask(page, "When did the quokka ferry resume service?")
+    expect(page.get_by_test_id("source").first).to_contain_text("Quokka ferry resumes service")
+    page.goto(f"{server.url}/articles?source=Island+Courier")
+    expect(page.get_by_test_id("articles-list")).to_contain_text("Quokka ferry resumes service")
+
+
+def test_a_question_the_articles_do_not_answer_is_refused_in_plain_words(watched: Watched, server: LiveServer) -> None:
+    page = watched.page
+    page.goto(server.url)
+    ask(page, "xylophone quartz")
+    expect(page.get_by_test_id("answer")).to_have_text("No article in the collection answers this.")
+    visible = page.locator("main").inner_text()
+    assert "low_relevance" not in visible and "relevance" not in visible.lower()
+
+
+def test_a_model_failure_is_told_in_words(watched: Watched, llm_server: LiveServer, chat: FakeChatModel) -> None:
+    chat.enqueue(ModelUnavailable("upstream 10.0.0.7:8080 refused: ConnectionResetError"))
+    page = watched.page
+    page.goto(llm_server.url)
+    ask(page, QUESTION)
+    expect(page.get_by_role("alert")).to_contain_text("The language model cannot be reached right now")
+    visible = page.locator("main").inner_text()
+    assert "ConnectionResetError" not in visible and "10.0.0.7" not in visible
+    expect(page.get_by_test_id("source").first).to_be_visible()
