@@ -276,3 +276,43 @@ def test_a_model_failure_is_told_in_words(watched: Watched, llm_server: LiveServ
     visible = page.locator("main").inner_text()
     assert "ConnectionResetError" not in visible and "10.0.0.7" not in visible
     expect(page.get_by_test_id("source").first).to_be_visible()
+
+
+def _contrast(a: str, b: str) -> float:
+    def luminance(css: str) -> float:
+        channels = [int(x) / 255 for x in re.findall(r"\d+", css)[:3]]
+        lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_text_and_controls_have_enough_contrast(browser: Browser, server: LiveServer, scheme: str) -> None:
+    w = open_page(browser, color_scheme=scheme)
+    w.page.goto(f"{server.url}/?q=Did+Gensler+advise+Binance%3F")
+    style = "(e, p) => getComputedStyle(e)[p]"
+    body = w.page.locator("body")
+    background = body.evaluate(style, "backgroundColor")
+    field = w.page.get_by_test_id("question")
+    assert _contrast(field.evaluate(style, "borderTopColor"), background) >= 3, "input border"
+    for selector in ("body", ".meta", ".byline", "a.mark", "summary", "label"):
+        color = w.page.locator(selector).first.evaluate(style, "color")
+        assert _contrast(color, background) >= 4.5, selector
+    button = w.page.get_by_role("button", name="Ask")
+    assert _contrast(button.evaluate(style, "color"), button.evaluate(style, "backgroundColor")) >= 4.5
+    w.page.context.close()
+
+
+def test_the_keyboard_alone_asks_and_reaches_the_sources(watched: Watched, server: LiveServer) -> None:
+    page = watched.page
+    page.goto(server.url)
+    expect(page.get_by_test_id("question")).to_be_focused()
+    page.keyboard.type(QUESTION)
+    page.keyboard.press("Enter")
+    expect(page.locator(".turn .answer")).to_be_focused()
+    page.keyboard.press("Tab")
+    expect(page.get_by_test_id("citation").first).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.locator(str(page.get_by_test_id("citation").first.get_attribute("href")))).to_be_focused()
