@@ -127,10 +127,16 @@ def linked_marks(claim: str, numbers: dict[int, int], prefix: str) -> Markup:
     """Claim text, escaped, with each valid [n] a link to its article's card (repeats of one card merged)."""
     out: list[str] = []
     cursor = 0
+    last: int | None = None
     for start, end, ns in parse_marks(claim):
-        out.append(str(escape(claim[cursor:start])))
-        shown = dict.fromkeys(numbers[n] for n in ns if n in numbers)
-        out += [f'<a class="mark" data-testid="citation" href="#{prefix}source-{k}">[{k}]</a>' for k in shown]
+        between = claim[cursor:start]
+        out.append(str(escape(between)))
+        if between.strip():
+            last = None
+        for k in dict.fromkeys(numbers[n] for n in ns if n in numbers):
+            if k != last:  # "[1][2]" naming two passages of one article reads "[1]" once
+                out.append(f'<a class="mark" data-testid="citation" href="#{prefix}source-{k}">[{k}]</a>')
+            last = k
         cursor = end
     out.append(str(escape(claim[cursor:])))
     # Safe: every piece of text was escaped; the links hold only integers and our own prefix.
