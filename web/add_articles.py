@@ -23,9 +23,11 @@ from werkzeug.utils import secure_filename
 from index import ingest_items
 from core.errors import SourceError
 from index.fetch import FetchLimits
-from index.loaders import LoadProblem, iter_articles, parse_front_matter_text
+from index.article_fields import LoadProblem
+from index.fetch import is_web_address
+from index.loaders import iter_articles, parse_front_matter_text
 from index.models import Article
-from qa import Services
+from web.context import services
 from web.articles import fetch_limits
 from web.session import check_csrf, sign_in_required
 
@@ -33,10 +35,6 @@ blueprint = Blueprint("adding", __name__)
 
 UPLOAD_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm", ".json", ".jsonl")
 MAX_FILES = 50
-
-
-def services() -> Services:
-    return current_app.extensions["newsdesk"]
 
 
 @blueprint.before_request
@@ -81,7 +79,7 @@ def read_form() -> Batch:
     batch = Batch(outlet=_outlet(), limits=fetch_limits(services().settings))
     url = request.form.get("url", "").strip()
     if url:
-        if url.lower().startswith(("http://", "https://")):
+        if is_web_address(url):
             batch.sources.append(url)
         else:
             batch.pasted.append(LoadProblem(url[:100], "the address must start with http:// or https://"))

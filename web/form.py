@@ -13,17 +13,14 @@ from werkzeug.datastructures import MultiDict
 from werkzeug.wrappers import Response
 
 from core.errors import InvalidRequest, NewsdeskError
-from qa import Services, SearchOptions, answer_question
+from qa import SearchOptions, answer_question
 from web import present
+from web.context import services
 from web.requests import json_body
 
 blueprint = Blueprint("form", __name__)
 
 FILTER_ARGS = ("source", "published_after", "published_before")
-
-
-def services() -> Services:
-    return current_app.extensions["newsdesk"]
 
 
 def outlets() -> list[str]:

@@ -4,20 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import Blueprint, abort, current_app, render_template, request
+from flask import Blueprint, abort, render_template, request
 
 from index.store import StoredArticle, StoredChunk
-from qa import Services
+from web.context import services
 from web.form import outlets
 from web.present import http_url
 
 blueprint = Blueprint("pages", __name__)
 
 PAGE_SIZE = 20
-
-
-def services() -> Services:
-    return current_app.extensions["newsdesk"]
 
 
 @dataclass(frozen=True)
