@@ -111,3 +111,13 @@ def test_a_generated_secret_is_kept_and_reused(tmp_path):
     first = secret_key(settings)
     assert len(first) >= 32 and secret_key(settings) == first
     assert (tmp_path / "secret_key").stat().st_mode & 0o077 == 0
+
+
+def test_a_model_failure_on_a_shared_link_shows_words_and_what_was_found(llm_client, chat):
+    from core.errors import ModelTimeout
+
+    chat.enqueue(ModelTimeout("openai.APITimeoutError: Request timed out after 30.0 s to http://10.1.2.3"))
+    response = llm_client.get("/", query_string={"q": "Did Gensler advise Binance?"})
+    assert response.status_code == 504 and b"took too long to answer" in response.data
+    assert b"What was found" in response.data and b'data-testid="source"' in response.data
+    assert b"APITimeoutError" not in response.data and b"10.1.2.3" not in response.data

@@ -16,19 +16,25 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from flask import Blueprint, Response, current_app, render_template, request, stream_with_context
+from flask import (
+    Blueprint,
+    Response,
+    current_app,
+    render_template,
+    request,
+    stream_with_context,
+)
 from werkzeug.datastructures import FileStorage
 from werkzeug.utils import secure_filename
 
-from index import ingest_items
 from core.errors import SourceError
-from index.fetch import FetchLimits
+from index import ingest_items
 from index.article_fields import LoadProblem
-from index.fetch import is_web_address
+from index.fetch import FetchLimits, is_web_address
 from index.loaders import iter_articles, parse_front_matter_text
 from index.models import Article
-from web.context import services
 from web.articles import fetch_limits
+from web.context import services
 from web.session import check_csrf, sign_in_required
 
 blueprint = Blueprint("adding", __name__)

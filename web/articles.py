@@ -12,13 +12,19 @@ from typing import Any
 
 from flask import Blueprint, Response, jsonify, request
 
+from core.errors import (
+    ArticleNotFound,
+    InvalidRequest,
+    SourceError,
+    Unauthorized,
+    WritesDisabled,
+)
+from core.settings import Settings
 from index import ingest_items
-from core.errors import ArticleNotFound, InvalidRequest, SourceError, Unauthorized, WritesDisabled
-from index.fetch import FetchLimits, is_web_address
 from index.article_fields import LoadProblem, article_from_fields
+from index.fetch import FetchLimits, is_web_address
 from index.loaders import iter_articles
 from web.context import services
-from core.settings import Settings
 from web.requests import json_body
 
 blueprint = Blueprint("articles", __name__)

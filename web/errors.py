@@ -11,7 +11,7 @@ import logging
 from typing import Any
 
 from flask import Flask, Response, g, jsonify, render_template, request
-from werkzeug.exceptions import BadRequest, HTTPException, MethodNotAllowed, NotFound
+from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
 from core.errors import ModelError, ModelRateLimited, NewsdeskError
 from web import present
@@ -52,13 +52,15 @@ def _wants_html() -> bool:
     return request.endpoint == "form.index" or request.blueprint in _PAGE_BLUEPRINTS
 
 
-def _page(status: int, code: str, message: str) -> tuple[str, int]:
-    """An error as a page: our own words for it, never a library's message."""
+def _page(status: int, code: str, message: str, passages: tuple[Any, ...] = ()) -> tuple[str, int]:
+    """An error as a page: our own words for it, never a library's message; what was found, if anything."""
     words = present.error_words(code, status, message)
     if request.endpoint == "form.index":
-        from web.form import page_context  # the page module imports this one's neighbours; import late
+        # Imported here: the page module imports this module's neighbours.
+        from web.form import page_context
 
-        return render_template("index.html", **page_context(request.args.get("q", ""), error=words)), status
+        found = present.searched_articles({"passages": [p.to_dict() for p in passages]})
+        return render_template("index.html", **page_context(request.args.get("q", ""), error=words, found=found)), status
     heading = _PAGE_HEADINGS.get(status, "Something went wrong")
     return render_template("error.html", heading=heading, message=words), status
 
@@ -70,9 +72,9 @@ def register_error_handlers(app: Flask) -> None:
     def newsdesk_error(exc: NewsdeskError) -> Response | tuple[str, int]:
         if exc.status >= 500:
             log.warning("request %s failed: %s (%s)", g.get("request_id"), exc.code, exc.message)
-        if _wants_html():
-            return _page(exc.status, exc.code, exc.message)
         passages = exc.passages if isinstance(exc, ModelError) else ()
+        if _wants_html():
+            return _page(exc.status, exc.code, exc.message, tuple(passages))
         response = error_response(
             exc.status,
             exc.code,
@@ -107,13 +109,13 @@ def register_error_handlers(app: Flask) -> None:
 
 
 def _page_message(exc: HTTPException) -> str:
-    """Words for a page: our own descriptions (aborts in the page modules), else a plain default."""
+    """Words for a page: the description our page modules gave the abort, else a plain default."""
     if exc.code == 413:
         return "That is more than this server accepts at once. Send fewer or smaller files."
-    if exc.code == 404:
-        return exc.description if request.blueprint in _PAGE_BLUEPRINTS and exc.description != NotFound.description else "There is nothing at this address."
-    if exc.code == 400 and exc.description != BadRequest.description:
+    if exc.description and exc.description != type(exc).description:
         return exc.description
+    if exc.code == 404:
+        return "There is nothing at this address."
     return "The request could not be handled. Go back and try again."
 
 

@@ -16,7 +16,17 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from flask import Blueprint, Flask, abort, current_app, redirect, render_template, request, session, url_for
+from flask import (
+    Blueprint,
+    Flask,
+    abort,
+    current_app,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from werkzeug.wrappers import Response
 
 from core.settings import Settings
@@ -53,7 +63,9 @@ def _read_key(path: Path) -> str:
 def init_app(app: Flask, settings: Settings) -> None:
     """Configure the signed session cookie and offer `csrf_token()` and `signed_in()` to templates."""
     app.secret_key = secret_key(settings)
-    app.config.update(SESSION_COOKIE_NAME="newsdesk_session", SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Lax")
+    app.config.update(
+        SESSION_COOKIE_NAME="newsdesk_session", SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Lax"
+    )
     app.jinja_env.globals.update(csrf_token=csrf_token, signed_in=signed_in)
     app.register_blueprint(blueprint)
 
