@@ -6,10 +6,12 @@ fake chat model for the model-error state. Screenshots go to var/screenshots/.
 
 from __future__ import annotations
 
+import json
 import re
 import threading
 import uuid
 from collections.abc import Iterator
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import chromadb
@@ -25,6 +27,7 @@ from index.models import Article
 from qa import Services, build_services
 from tests.conftest import SAMPLE
 from tests.fakes import FakeChatModel, FakeEmbedder
+from tests.test_web_sources import Handler
 from web import create_app
 
 pytestmark = pytest.mark.browser
@@ -39,7 +42,10 @@ def _services(tmp: Path, chat: FakeChatModel | None = None) -> Services:
     embedder = FakeEmbedder()
     client = chromadb.EphemeralClient(settings=ChromaSettings(anonymized_telemetry=False))
     store = ChromaStore(client, f"browser-{uuid.uuid4().hex[:12]}", embedder_name=embedder.name, dimension=embedder.dimension)
-    settings = Settings(chroma_path=tmp / "chroma", min_score=0.15, support_similarity=0.3, api_keys=KEY)
+    # Private addresses may be fetched here: the feed in these tests is served on loopback.
+    settings = Settings(
+        chroma_path=tmp / "chroma", min_score=0.15, support_similarity=0.3, api_keys=KEY, api_fetch_private=True
+    )
     built = build_services(settings, embedder=embedder, store=store, chat_model=chat)
     report = ingest([SAMPLE], store=store, embedder=embedder, chunker=built.index.chunker)
     assert report.ok, report.failed
@@ -66,6 +72,21 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     live = LiveServer(_services(tmp_path_factory.mktemp("browser")))
     yield live
     live.close()
+
+
+@pytest.fixture(scope="module")
+def feeds() -> Iterator[str]:
+    """The loopback site of tests/test_web_sources.py: pages and feeds, some of them broken."""
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd.base = f"http://127.0.0.1:{httpd.server_address[1]}"  # type: ignore[attr-defined]
+    httpd.release = threading.Event()  # type: ignore[attr-defined]
+    httpd.user_agents = []  # type: ignore[attr-defined]
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield httpd.base  # type: ignore[attr-defined]
+    httpd.release.set()  # type: ignore[attr-defined]
+    httpd.shutdown()
+    httpd.server_close()
 
 
 @pytest.fixture(scope="module")
@@ -238,12 +259,17 @@ def test_a_390_pixel_screen_needs_no_sideways_scrolling(browser: Browser, server
     w.page.context.close()
 
 
-def test_a_signed_in_reader_adds_an_article_and_can_ask_about_it(watched: Watched, server: LiveServer) -> None:
-    page = watched.page
+def sign_in(page: Page, server: LiveServer) -> None:
     page.goto(f"{server.url}/articles/add")
     expect(page).to_have_url(re.compile(r"/signin"))
     page.get_by_label("API key").fill(KEY)
     page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_test_id("add-article")).to_be_visible()
+
+
+def test_a_signed_in_reader_adds_an_article_and_can_ask_about_it(watched: Watched, server: LiveServer) -> None:
+    page = watched.page
+    sign_in(page, server)
     form = page.get_by_test_id("add-article")
     form.get_by_label("Or paste the text").fill(
         "Quokka ferry resumes service\n\nThe quokka ferry to Rottnest resumed service on Friday after repairs to its hull."
@@ -316,3 +342,30 @@ def test_the_keyboard_alone_asks_and_reaches_the_sources(watched: Watched, serve
     expect(page.get_by_test_id("citation").first).to_be_focused()
     page.keyboard.press("Enter")
     expect(page.locator(str(page.get_by_test_id("citation").first.get_attribute("href")))).to_be_focused()
+
+
+def test_a_feed_shows_each_entry_as_it_is_added(watched: Watched, server: LiveServer, feeds: str) -> None:
+    page = watched.page
+    sign_in(page, server)
+    form = page.get_by_test_id("add-article")
+    form.get_by_label("Address of a page or a feed").fill(f"{feeds}/news")
+    form.get_by_role("button", name="Add").click()
+    expect(page.locator("#progress-status")).to_contain_text("Done: 2 added")
+    expect(page.locator("#progress-list li")).to_have_count(2)
+    expect(page.locator("#progress-list")).to_contain_text("Light rail extension approved")
+
+
+def test_a_batch_of_files_is_added_and_a_wrong_file_is_named(watched: Watched, server: LiveServer) -> None:
+    page = watched.page
+    sign_in(page, server)
+    lines = [{"title": f"Heron count {n}", "body": f"The heron count at the marsh reached {n}00 birds.", "source": "Marsh Post"}
+             for n in (1, 2)]
+    page.get_by_label("Or choose files").set_input_files([
+        {"name": "herons.jsonl", "mimeType": "application/jsonl", "buffer": "\n".join(map(json.dumps, lines)).encode()},
+        {"name": "egret.md", "mimeType": "text/markdown", "buffer": b"Egret nests found\n\nEgret nests were found by the lake."},
+        {"name": "scan.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4"},
+    ])
+    page.get_by_test_id("add-article").get_by_role("button", name="Add").click()
+    expect(page.locator("#progress-status")).to_contain_text("Done: 3 added, 0 updated, 0 already there, 1 failed")
+    expect(page.locator("#progress-list li.failed")).to_contain_text("scan.pdf")
+    assert "/tmp" not in page.locator("#progress-list").inner_text()

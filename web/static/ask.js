@@ -203,6 +203,8 @@
     event.preventDefault();
     ask(input.value.trim());
   });
+  // Back and forward move between addresses this script set: show what the address says.
+  window.addEventListener("popstate", function () { window.location.reload(); });
   form.querySelector("[data-testid=new-conversation]").addEventListener("click", newConversation);
   conversation.addEventListener("click", function (event) {
     var mark = event.target.closest("a.mark");
