@@ -369,3 +369,16 @@ def test_a_batch_of_files_is_added_and_a_wrong_file_is_named(watched: Watched, s
     expect(page.locator("#progress-status")).to_contain_text("Done: 3 added, 0 updated, 0 already there, 1 failed")
     expect(page.locator("#progress-list li.failed")).to_contain_text("scan.pdf")
     assert "/tmp" not in page.locator("#progress-list").inner_text()
+
+
+def test_back_returns_to_the_page_before_the_question(watched: Watched, server: LiveServer) -> None:
+    page = watched.page
+    page.goto(server.url)
+    ask(page, QUESTION)
+    expect(page.locator("#live")).to_have_text("Answer ready.")
+    page.get_by_test_id("citation").first.click()
+    page.go_back()
+    expect(page.locator("article.turn")).to_have_count(1)
+    page.go_back()
+    expect(page).to_have_url(f"{server.url}/")
+    expect(page.locator("article.turn")).to_have_count(0)

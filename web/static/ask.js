@@ -11,7 +11,7 @@
   var label = document.getElementById("q-label");
   var errorWords = JSON.parse(form.dataset.errors || "{}");
   var MAX_HISTORY = 20, MAX_CHARS = 4000;
-  var state = { history: [], turn: 0, busy: false, firstUrl: null };
+  var state = { history: [], turn: 0, busy: false, firstUrl: null, shown: window.location.search };
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -166,6 +166,7 @@
     if (state.turn === 1) {
       state.firstUrl = pageUrl(question);
       window.history.pushState(null, "", state.firstUrl);
+      state.shown = window.location.search;
     }
     var view = pendingTurn(question);
     say("Searching the articles\u2026");
@@ -195,6 +196,7 @@
     label.textContent = "Your question";
     input.value = "";
     window.history.pushState(null, "", pageUrl(""));
+    state.shown = window.location.search;
     say("New conversation started.");
     input.focus();
   }
@@ -203,8 +205,11 @@
     event.preventDefault();
     ask(input.value.trim());
   });
-  // Back and forward move between addresses this script set: show what the address says.
-  window.addEventListener("popstate", function () { window.location.reload(); });
+  // Back and forward between addresses this script set: show what the address asks (a citation's
+  // #fragment changes only the hash, and stays).
+  window.addEventListener("popstate", function () {
+    if (window.location.search !== state.shown) window.location.reload();
+  });
   form.querySelector("[data-testid=new-conversation]").addEventListener("click", newConversation);
   conversation.addEventListener("click", function (event) {
     var mark = event.target.closest("a.mark");
