@@ -121,3 +121,22 @@ def test_a_model_failure_on_a_shared_link_shows_words_and_what_was_found(llm_cli
     assert response.status_code == 504 and b"took too long to answer" in response.data
     assert b"What was found" in response.data and b'data-testid="source"' in response.data
     assert b"APITimeoutError" not in response.data and b"10.1.2.3" not in response.data
+
+
+def test_workers_starting_together_share_one_generated_secret(tmp_path):
+    import threading
+
+    settings = Settings(chroma_path=tmp_path / "chroma")
+    start, keys = threading.Barrier(8), []
+
+    def worker():
+        start.wait()
+        keys.append(secret_key(settings))
+
+    threads = [threading.Thread(target=worker) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(set(keys)) == 1 and len(keys[0]) == 64
+    assert [p.name for p in tmp_path.iterdir()] == ["secret_key"]

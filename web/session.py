@@ -12,7 +12,6 @@ import os
 import secrets
 from collections.abc import Callable
 from functools import wraps
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -41,23 +40,21 @@ def secret_key(settings: Settings) -> str:
     if settings.secret_key:
         return settings.secret_key
     path = settings.chroma_path.parent / "secret_key"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        # O_EXCL: of several workers starting at once, one writes the key and the rest read it.
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        return _read_key(path)
-    with os.fdopen(fd, "w") as out:
-        out.write(secrets.token_hex(32))
-    return _read_key(path)
-
-
-def _read_key(path: Path) -> str:
-    key = path.read_text().strip()
-    if len(key) < 32:
-        # A worker may read between another's create and write: that worker's key would be empty.
-        key = path.read_text().strip()
-    return key
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        draft = path.with_name(f".secret_key.{os.getpid()}.{secrets.token_hex(4)}")
+        fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as out:
+            out.write(secrets.token_hex(32))
+        try:
+            # A link appears whole or not at all: of several workers starting at once, the first wins
+            # and the others read its key, never a half-written file.
+            os.link(draft, path)
+        except FileExistsError:
+            pass
+        finally:
+            draft.unlink()
+    return path.read_text().strip()
 
 
 def init_app(app: Flask, settings: Settings) -> None:
