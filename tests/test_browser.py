@@ -214,10 +214,14 @@ def test_the_outlet_filter_limits_every_source_and_is_shown(watched: Watched, se
 
 def test_without_javascript_a_link_renders_the_whole_answer(browser: Browser, server: LiveServer) -> None:
     w = open_page(browser, java_script_enabled=False)
-    w.page.goto(f"{server.url}/?q=Did+Gensler+advise+Binance%3F&source=The+Ledger+Daily")
+    w.page.goto(f"{server.url}/?q=Did+Gensler+advise+Binance%3F&source=The+Ledger+Daily&published_before=2023-03-06")
     expect(w.page.get_by_test_id("answer")).to_contain_text("Gensler")
     expect(w.page.get_by_test_id("source").first).to_be_visible()
     expect(w.page.get_by_test_id("filter-source")).to_have_value("The Ledger Daily")
+    expect(w.page.get_by_test_id("filter-before")).to_have_value("2023-03-06")
+    expect(w.page.locator(".meta")).to_contain_text("searched The Ledger Daily, before 2023-03-06")
+    dates = w.page.locator("[data-testid=source] time").evaluate_all("ts => ts.map(t => t.dateTime)")
+    assert dates and all(d <= "2023-03-06" for d in dates)
     w.page.context.close()
 
 

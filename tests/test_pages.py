@@ -140,3 +140,11 @@ def test_workers_starting_together_share_one_generated_secret(tmp_path):
         t.join()
     assert len(set(keys)) == 1 and len(keys[0]) == 64
     assert [p.name for p in tmp_path.iterdir()] == ["secret_key"]
+
+
+def test_signing_out_needs_the_token_and_ends_the_session(keyed):
+    sign_in(keyed)
+    page = keyed.get("/articles/add").data
+    assert keyed.post("/signout").status_code == 400
+    assert keyed.post("/signout", data={"csrf_token": token(page)}).status_code == 302
+    assert keyed.get("/articles/add").status_code == 302
