@@ -386,3 +386,17 @@ def test_back_returns_to_the_page_before_the_question(watched: Watched, server: 
     page.go_back()
     expect(page).to_have_url(f"{server.url}/")
     expect(page.locator("article.turn")).to_have_count(0)
+
+
+def test_a_language_model_answer_streams_and_says_how_it_was_made(
+    watched: Watched, llm_server: LiveServer, chat: FakeChatModel
+) -> None:
+    chat.enqueue("Gensler declined the offer to become an adviser to Binance [1]. The moon is made of cheese [1].")
+    page = watched.page
+    page.goto(llm_server.url)
+    ask(page, QUESTION)
+    expect(page.locator(".turn .meta")).to_contain_text("Written by a language model from 1 article")
+    expect(page.get_by_test_id("answer")).to_contain_text("Gensler declined the offer")
+    expect(page.locator(".claim.unsupported")).to_contain_text("The moon is made of cheese")
+    expect(page.locator(".claim.unsupported .flag")).to_have_text("not backed by the source it cites")
+    assert watched.problems == []
