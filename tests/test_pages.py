@@ -148,3 +148,17 @@ def test_signing_out_needs_the_token_and_ends_the_session(keyed):
     assert keyed.post("/signout").status_code == 400
     assert keyed.post("/signout", data={"csrf_token": token(page)}).status_code == 302
     assert keyed.get("/articles/add").status_code == 302
+
+
+def test_a_store_failure_while_adding_is_told_in_words(keyed, services, monkeypatch, caplog):
+    from core.errors import StoreUnavailable
+
+    def broken(*args, **kwargs):
+        raise StoreUnavailable("Chroma store at /srv/secret/chroma failed to upsert: disk I/O error")
+
+    sign_in(keyed)
+    page = keyed.get("/articles/add").data
+    monkeypatch.setattr(services.index.store, "publish_many", broken)
+    response = keyed.post("/articles/add", data={"text": "Seal pups\n\nSeal pups were counted.", "csrf_token": token(page)})
+    assert b"The rest of this batch" in response.data and b"could not be written" in response.data
+    assert b"/srv/secret" not in response.data and b"disk I/O" not in response.data

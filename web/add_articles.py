@@ -139,7 +139,8 @@ def run(batch: Batch) -> Iterator[dict[str, str]]:
             )
         except Exception:  # noqa: BLE001 -- the reader is told in words; the log has the details
             log.exception("adding articles from the page failed")
-            events.put({"outcome": "error", "title": "", "reason": "The collection could not be written to."})
+            failed = {"outcome": "error", "title": "The rest of this batch", "reason": "the collection could not be written to"}
+            events.put(failed)
         finally:
             batch.cleanup()
             events.put(None)
