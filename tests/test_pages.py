@@ -162,3 +162,8 @@ def test_a_store_failure_while_adding_is_told_in_words(keyed, services, monkeypa
     response = keyed.post("/articles/add", data={"text": "Seal pups\n\nSeal pups were counted.", "csrf_token": token(page)})
     assert b"The rest of this batch" in response.data and b"could not be written" in response.data
     assert b"/srv/secret" not in response.data and b"disk I/O" not in response.data
+
+
+def test_the_answer_view_takes_an_answer_larger_than_a_question_body(client):
+    big = {"answer": "x", "refused": False, "passages": [{"title": "t", "text": "y" * 1000}] * 100}
+    assert client.post("/answer/view", json={"answer": big, "question": "q", "turn": 2}).status_code == 200

@@ -67,6 +67,8 @@ def index() -> str:
 @blueprint.post("/answer/view")
 def answer_view() -> Response | str:
     """One finished answer (the API's JSON) rendered as the page shows it; used by the page's script."""
+    # An answer carries its passages' text twice (passages and citations): more than a question's limit.
+    request.max_content_length = services().settings.max_upload_bytes
     body = json_body(request)
     answer, question, turn = body.get("answer"), body.get("question"), body.get("turn")
     if not isinstance(answer, dict) or not isinstance(question, str):

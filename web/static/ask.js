@@ -9,6 +9,7 @@
   var live = document.getElementById("live");
   var input = document.getElementById("q");
   var label = document.getElementById("q-label");
+  var submit = form.querySelector("button[type=submit]");
   var errorWords = JSON.parse(form.dataset.errors || "{}");
   var MAX_HISTORY = 20, MAX_CHARS = 4000;
   var state = { history: [], turn: 0, busy: false, firstUrl: null, shown: window.location.search };
@@ -162,6 +163,7 @@
   function ask(question) {
     if (!question || state.busy) return;
     state.busy = true;
+    submit.disabled = true;
     state.turn += 1;
     if (state.turn === 1) {
       state.firstUrl = pageUrl(question);
@@ -185,7 +187,10 @@
       });
     }).catch(function () {
       showError(view, "Newsdesk could not be reached, or the answer could not be shown. Check the connection and try again.", "");
-    }).then(function () { state.busy = false; });
+    }).then(function () {
+      state.busy = false;
+      submit.disabled = false;
+    });
   }
 
   function newConversation(event) {
