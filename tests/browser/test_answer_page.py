@@ -1,154 +1,26 @@
-"""The page in a real browser: Debian's Chromium, headless, driven by Playwright against the app on loopback.
-
-Extractive answers over the sample corpus with the fake embedder; a second app answers with the
-fake chat model for the model-error state. Screenshots go to var/screenshots/.
-"""
+"""The answer page in a real browser: streaming, citations, conversation, filters, safety, themes, keyboard."""
 
 from __future__ import annotations
 
-import json
 import re
-import threading
-import uuid
-from collections.abc import Iterator
-from http.server import ThreadingHTTPServer
-from pathlib import Path
 
-import chromadb
 import pytest
-from chromadb.config import Settings as ChromaSettings
-from playwright.sync_api import Browser, Page, expect, sync_playwright
-from werkzeug.serving import make_server
+from playwright.sync_api import Browser, expect
 
 from core.errors import ModelUnavailable
-from core.settings import Settings
-from index import ChromaStore, ingest
 from index.models import Article
-from qa import Services, build_services
-from tests.conftest import SAMPLE
-from tests.fakes import FakeChatModel, FakeEmbedder
-from tests.test_web_sources import Handler
-from web import create_app
+from tests.browser.driving import (
+    QUESTION,
+    LiveServer,
+    Watched,
+    ask,
+    contrast,
+    open_page,
+    shoot,
+)
+from tests.fakes import FakeChatModel
 
 pytestmark = pytest.mark.browser
-
-CHROMIUM = Path("/usr/bin/chromium")
-SCREENSHOTS = Path(__file__).resolve().parent.parent / "var" / "screenshots"
-KEY = "browser-test-key-0123456789"
-QUESTION = "Did Gensler advise Binance?"
-
-
-def _services(tmp: Path, chat: FakeChatModel | None = None) -> Services:
-    embedder = FakeEmbedder()
-    client = chromadb.EphemeralClient(settings=ChromaSettings(anonymized_telemetry=False))
-    store = ChromaStore(client, f"browser-{uuid.uuid4().hex[:12]}", embedder_name=embedder.name, dimension=embedder.dimension)
-    # Private addresses may be fetched here: the feed in these tests is served on loopback.
-    settings = Settings(
-        chroma_path=tmp / "chroma", min_score=0.15, support_similarity=0.3, api_keys=KEY, api_fetch_private=True
-    )
-    built = build_services(settings, embedder=embedder, store=store, chat_model=chat)
-    report = ingest([SAMPLE], store=store, embedder=embedder, chunker=built.index.chunker)
-    assert report.ok, report.failed
-    return built
-
-
-class LiveServer:
-    """The app served by werkzeug on a free loopback port, on a thread."""
-
-    def __init__(self, services: Services) -> None:
-        self.services = services
-        self.server = make_server("127.0.0.1", 0, create_app(services=services), threaded=True)
-        self.url = f"http://127.0.0.1:{self.server.server_port}"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-        self.thread.start()
-
-    def close(self) -> None:
-        self.server.shutdown()
-        self.thread.join(timeout=10)
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
-    live = LiveServer(_services(tmp_path_factory.mktemp("browser")))
-    yield live
-    live.close()
-
-
-@pytest.fixture(scope="module")
-def feeds() -> Iterator[str]:
-    """The loopback site of tests/test_web_sources.py: pages and feeds, some of them broken."""
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    httpd.base = f"http://127.0.0.1:{httpd.server_address[1]}"  # type: ignore[attr-defined]
-    httpd.release = threading.Event()  # type: ignore[attr-defined]
-    httpd.user_agents = []  # type: ignore[attr-defined]
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield httpd.base  # type: ignore[attr-defined]
-    httpd.release.set()  # type: ignore[attr-defined]
-    httpd.shutdown()
-    httpd.server_close()
-
-
-@pytest.fixture(scope="module")
-def chat() -> FakeChatModel:
-    return FakeChatModel()
-
-
-@pytest.fixture(scope="module")
-def llm_server(tmp_path_factory: pytest.TempPathFactory, chat: FakeChatModel) -> Iterator[LiveServer]:
-    live = LiveServer(_services(tmp_path_factory.mktemp("browser-llm"), chat))
-    yield live
-    live.close()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    if not CHROMIUM.exists():
-        pytest.fail("Debian's chromium is not installed at /usr/bin/chromium: run `make test` (it installs it) "
-                    "or `apt-get install chromium`", pytrace=False)
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync"],
-        )
-        yield launched
-        launched.close()
-
-
-class Watched:
-    """A page plus what went wrong on it: console errors, page errors and dialogs."""
-
-    def __init__(self, page: Page) -> None:
-        self.page = page
-        self.problems: list[str] = []
-        self.dialogs: list[str] = []
-        page.on("console", lambda m: self.problems.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda e: self.problems.append(str(e)))
-        page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
-
-
-def open_page(browser: Browser, **context: object) -> Watched:
-    page = browser.new_context(**context).new_page()  # type: ignore[arg-type]
-    page.set_default_timeout(15_000)
-    return Watched(page)
-
-
-@pytest.fixture
-def watched(browser: Browser) -> Iterator[Watched]:
-    w = open_page(browser, viewport={"width": 1280, "height": 900})
-    yield w
-    w.page.context.close()
-
-
-def ask(page: Page, question: str) -> None:
-    page.get_by_test_id("question").fill(question)
-    page.get_by_test_id("question").press("Enter")
-
-
-def shoot(page: Page, name: str) -> None:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / name), full_page=True)
 
 
 def test_an_answer_streams_in_after_its_sources_and_takes_the_focus(watched: Watched, server: LiveServer) -> None:
@@ -263,31 +135,6 @@ def test_a_390_pixel_screen_needs_no_sideways_scrolling(browser: Browser, server
     w.page.context.close()
 
 
-def sign_in(page: Page, server: LiveServer) -> None:
-    page.goto(f"{server.url}/articles/add")
-    expect(page).to_have_url(re.compile(r"/signin"))
-    page.get_by_label("API key").fill(KEY)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_test_id("add-article")).to_be_visible()
-
-
-def test_a_signed_in_reader_adds_an_article_and_can_ask_about_it(watched: Watched, server: LiveServer) -> None:
-    page = watched.page
-    sign_in(page, server)
-    form = page.get_by_test_id("add-article")
-    form.get_by_label("Or paste the text").fill(
-        "Quokka ferry resumes service\n\nThe quokka ferry to Rottnest resumed service on Friday after repairs to its hull."
-    )
-    form.get_by_label("Outlet").fill("Island Courier")
-    form.get_by_role("button", name="Add").click()
-    expect(page.locator("#progress-status")).to_contain_text("Done: 1 added")
-    page.goto(server.url)
-    ask(page, "When did the quokka ferry resume service?")
-    expect(page.get_by_test_id("source").first).to_contain_text("Quokka ferry resumes service")
-    page.goto(f"{server.url}/articles?source=Island+Courier")
-    expect(page.get_by_test_id("articles-list")).to_contain_text("Quokka ferry resumes service")
-
-
 def test_a_question_the_articles_do_not_answer_is_refused_in_plain_words(watched: Watched, server: LiveServer) -> None:
     page = watched.page
     page.goto(server.url)
@@ -308,30 +155,20 @@ def test_a_model_failure_is_told_in_words(watched: Watched, llm_server: LiveServ
     expect(page.get_by_test_id("source").first).to_be_visible()
 
 
-def _contrast(a: str, b: str) -> float:
-    def luminance(css: str) -> float:
-        channels = [int(x) / 255 for x in re.findall(r"\d+", css)[:3]]
-        lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
-
-    high, low = sorted((luminance(a), luminance(b)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
-
-
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_text_and_controls_have_enough_contrast(browser: Browser, server: LiveServer, scheme: str) -> None:
+def test_text_and_controls_have_enoughcontrast(browser: Browser, server: LiveServer, scheme: str) -> None:
     w = open_page(browser, color_scheme=scheme)
     w.page.goto(f"{server.url}/?q=Did+Gensler+advise+Binance%3F")
     style = "(e, p) => getComputedStyle(e)[p]"
     body = w.page.locator("body")
     background = body.evaluate(style, "backgroundColor")
     field = w.page.get_by_test_id("question")
-    assert _contrast(field.evaluate(style, "borderTopColor"), background) >= 3, "input border"
+    assert contrast(field.evaluate(style, "borderTopColor"), background) >= 3, "input border"
     for selector in ("body", ".meta", ".byline", "a.mark", "summary", "label"):
         color = w.page.locator(selector).first.evaluate(style, "color")
-        assert _contrast(color, background) >= 4.5, selector
+        assert contrast(color, background) >= 4.5, selector
     button = w.page.get_by_role("button", name="Ask")
-    assert _contrast(button.evaluate(style, "color"), button.evaluate(style, "backgroundColor")) >= 4.5
+    assert contrast(button.evaluate(style, "color"), button.evaluate(style, "backgroundColor")) >= 4.5
     w.page.context.close()
 
 
@@ -346,33 +183,6 @@ def test_the_keyboard_alone_asks_and_reaches_the_sources(watched: Watched, serve
     expect(page.get_by_test_id("citation").first).to_be_focused()
     page.keyboard.press("Enter")
     expect(page.locator(str(page.get_by_test_id("citation").first.get_attribute("href")))).to_be_focused()
-
-
-def test_a_feed_shows_each_entry_as_it_is_added(watched: Watched, server: LiveServer, feeds: str) -> None:
-    page = watched.page
-    sign_in(page, server)
-    form = page.get_by_test_id("add-article")
-    form.get_by_label("Address of a page or a feed").fill(f"{feeds}/news")
-    form.get_by_role("button", name="Add").click()
-    expect(page.locator("#progress-status")).to_contain_text("Done: 2 added")
-    expect(page.locator("#progress-list li")).to_have_count(2)
-    expect(page.locator("#progress-list")).to_contain_text("Light rail extension approved")
-
-
-def test_a_batch_of_files_is_added_and_a_wrong_file_is_named(watched: Watched, server: LiveServer) -> None:
-    page = watched.page
-    sign_in(page, server)
-    lines = [{"title": f"Heron count {n}", "body": f"The heron count at the marsh reached {n}00 birds.", "source": "Marsh Post"}
-             for n in (1, 2)]
-    page.get_by_label("Or choose files").set_input_files([
-        {"name": "herons.jsonl", "mimeType": "application/jsonl", "buffer": "\n".join(map(json.dumps, lines)).encode()},
-        {"name": "egret.md", "mimeType": "text/markdown", "buffer": b"Egret nests found\n\nEgret nests were found by the lake."},
-        {"name": "scan.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4"},
-    ])
-    page.get_by_test_id("add-article").get_by_role("button", name="Add").click()
-    expect(page.locator("#progress-status")).to_contain_text("Done: 3 added, 0 updated, 0 already there, 1 failed")
-    expect(page.locator("#progress-list li.failed")).to_contain_text("scan.pdf")
-    assert "/tmp" not in page.locator("#progress-list").inner_text()
 
 
 def test_back_returns_to_the_page_before_the_question(watched: Watched, server: LiveServer) -> None:
