@@ -10,6 +10,7 @@
   var input = document.getElementById("q");
   var label = document.getElementById("q-label");
   var submit = form.querySelector("button[type=submit]");
+  var firstPlaceholder = input.placeholder;
   var errorWords = JSON.parse(form.dataset.errors || "{}");
   var MAX_HISTORY = 20, MAX_CHARS = 4000;
   var state = { history: [], turn: 0, busy: false, firstUrl: null, shown: window.location.search };
@@ -48,6 +49,7 @@
     state.history.push({ role: "assistant", content: (answerText || "(no answer)").slice(0, MAX_CHARS) });
     state.history = state.history.slice(-MAX_HISTORY);
     label.textContent = "Ask a follow-up";
+    input.placeholder = "What happened next?";
     input.value = "";
   }
 
@@ -199,6 +201,7 @@
     state.turn = 0;
     conversation.replaceChildren();
     label.textContent = "Your question";
+    input.placeholder = firstPlaceholder;
     input.value = "";
     window.history.pushState(null, "", pageUrl(""));
     state.shown = window.location.search;
