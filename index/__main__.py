@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from core.errors import NewsdeskError
 from index.fetch import FetchLimits
 from index.ingest import ingest
-from index.loaders import LoadProblem
+from index.article_fields import LoadProblem
 from index.models import Article
 from index.services import IndexServices, build_index
 from core.settings import Settings

@@ -12,7 +12,8 @@ from hypothesis import given, settings as hsettings, strategies as st
 
 from index.fetch import USER_AGENT, FetchLimits
 from index.ids import article_id_for, clean_url
-from index.loaders import LoadProblem, iter_articles
+from index.article_fields import LoadProblem
+from index.loaders import iter_articles
 from index.models import Article
 from tests.fakes import FakeWebServer, Route
 
