@@ -113,9 +113,10 @@ def test_an_ingest_killed_at_any_point_leaves_whole_articles_and_a_rerun_finishe
 
 @pytest.mark.model
 def test_the_real_models_ingest_killed_after_its_first_write_leaves_whole_articles_and_a_rerun_finishes(tmp_path):
-    # One short paragraph each: one chunk per article, cheap for the model. 1,300 chunks are two
-    # embedding batches, so the kill comes after the first batch is published and before the second.
-    articles = [{**a, "body": a["body"].split("\n\n")[0]} for a in generate_articles(1300, seed=11)]
+    # A dozen words each: one chunk per article, cheap for the model. 1,300 chunks are two embedding
+    # batches, so the kill comes after the first batch is published and before the second.
+    articles = [{**a, "title": " ".join(a["title"].split()[:4]), "body": " ".join(a["body"].split()[:12])}
+                for a in generate_articles(1300, seed=11)]
     corpus = tmp_path / "corpus.jsonl"
     write_jsonl(corpus, articles)
     chroma = tmp_path / "chroma"
