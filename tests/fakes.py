@@ -6,6 +6,7 @@ import hashlib
 import json
 import math
 import re
+import sys
 import threading
 import time
 from collections import deque
@@ -43,6 +44,14 @@ class FakeEmbedder:
 
     def embed_query(self, text: str) -> list[float]:
         return self.embed_documents([text])[0]
+
+
+class AnnouncingEmbedder(FakeEmbedder):
+    """A FakeEmbedder that says "embedding N texts" on stderr as each call starts (for a test watching a subprocess)."""
+
+    def embed_documents(self, texts: Sequence[str]) -> list[list[float]]:
+        print(f"embedding {len(texts)} texts", file=sys.stderr, flush=True)
+        return super().embed_documents(texts)
 
 
 class FakeChatModel:

@@ -7,17 +7,9 @@ write begins (see `index.ingest._Pipeline`), so a test can time a kill to land a
 """
 
 import sys
-from collections.abc import Sequence
 
 from index.__main__ import main
-from tests.fakes import FakeEmbedder
-
-
-class AnnouncingEmbedder(FakeEmbedder):
-    def embed_documents(self, texts: Sequence[str]) -> list[list[float]]:
-        print(f"embedding {len(texts)} texts", file=sys.stderr, flush=True)
-        return super().embed_documents(texts)
-
+from tests.fakes import AnnouncingEmbedder
 
 if __name__ == "__main__":
     # MiniLM's dimension, so that Chroma's writes cost what they cost with the real model.
