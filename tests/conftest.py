@@ -42,7 +42,7 @@ def embedder() -> FakeEmbedder:
 
 @pytest.fixture
 def store(ephemeral_client: object, embedder: FakeEmbedder) -> ChromaStore:
-    return _fresh_store(ephemeral_client, embedder, f"test-{uuid.uuid4().hex[:12]}")
+    return fresh_store(ephemeral_client, embedder, f"test-{uuid.uuid4().hex[:12]}")
 
 
 @pytest.fixture
@@ -73,7 +73,7 @@ class SampleIndexes:
 
     def _build(self, settings: Settings, embedder: FakeEmbedder) -> dict[str, Any]:
         name = f"sample-{uuid.uuid4().hex[:12]}"
-        index = build_index(settings, embedder=embedder, store=_fresh_store(self._client, embedder, name))
+        index = build_index(settings, embedder=embedder, store=fresh_store(self._client, embedder, name))
         report = ingest([SAMPLE], store=index.store, embedder=embedder, chunker=index.chunker)
         assert report.ok, report.failed
         siblings = [c.name for c in self._client.list_collections() if c.name == name or c.name.startswith(f"{name}__")]
@@ -83,7 +83,7 @@ class SampleIndexes:
         }
 
 
-def _fresh_store(client: Any, embedder: FakeEmbedder, name: str) -> ChromaStore:
+def fresh_store(client: Any, embedder: FakeEmbedder, name: str) -> ChromaStore:
     return ChromaStore(client, name, embedder_name=embedder.name, dimension=embedder.dimension)
 
 

@@ -6,7 +6,7 @@ import numpy as np
 
 from index import ingest
 from index.services import build_index
-from tests.conftest import SAMPLE, _fresh_store
+from tests.conftest import SAMPLE, fresh_store
 
 QUESTIONS = ["Did Gensler advise Binance?", "Kraken staking settlement", "What did the CFTC allege against Zhao?"]
 
@@ -24,7 +24,7 @@ def records(client, store):
 
 def ingest_sample(client, settings, embedder):
     """A new store with data/sample ingested into it the ordinary way."""
-    store = _fresh_store(client, embedder, f"direct-{uuid.uuid4().hex[:12]}")
+    store = fresh_store(client, embedder, f"direct-{uuid.uuid4().hex[:12]}")
     index = build_index(settings, embedder=embedder, store=store)
     assert ingest([SAMPLE], store=store, embedder=embedder, chunker=index.chunker).ok
     return store
@@ -52,7 +52,7 @@ def test_a_copied_sample_index_answers_searches_as_an_ingested_one(services, set
 
 
 def test_what_one_test_writes_to_its_copy_is_not_in_another(settings, embedder, ephemeral_client, sample_indexes):
-    mine, theirs = (_fresh_store(ephemeral_client, embedder, f"copy-{uuid.uuid4().hex[:12]}") for _ in range(2))
+    mine, theirs = (fresh_store(ephemeral_client, embedder, f"copy-{uuid.uuid4().hex[:12]}") for _ in range(2))
     sample_indexes.fill(mine, settings, embedder)
     sample_indexes.fill(theirs, settings, embedder)
     victim = mine.list_articles(limit=1)[0].id
