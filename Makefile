@@ -20,7 +20,7 @@ $(BIN)/python:
 
 # torch first, with pip and at the version requirements.txt pins: pip's configuration finds the
 # CPU wheel on disk, never a multi-GB CUDA build. uv (installed by pip alongside) installs the rest
-# several times faster; it keeps the torch it finds installed (`uv pip install --dry-run` lists no
+# in about half the time (docs/benchmarks.md); it keeps the torch it finds installed (`uv pip install --dry-run` lists no
 # torch, nvidia or triton package), and it must never be the one to install torch: it does not
 # look on this disk.
 UV := $(BIN)/uv pip install --quiet --python $(BIN)/python
