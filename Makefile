@@ -19,10 +19,10 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
 # torch first, with pip and at the version requirements.txt pins: pip's configuration finds the
-# CPU wheel on disk, never a multi-GB CUDA build. uv (installed by pip alongside) installs the rest
-# in about half the time (docs/benchmarks.md); it keeps the torch it finds installed (`uv pip install --dry-run` lists no
-# torch, nvidia or triton package), and it must never be the one to install torch: it does not
-# look on this disk.
+# CPU wheel on disk, never a multi-GB CUDA build. uv (installed by pip alongside) installs the
+# rest in about half pip's time (docs/benchmarks.md). It keeps the torch it finds installed
+# (`uv pip install --dry-run` lists no torch, nvidia or triton package) and must never be the one
+# to install torch: it does not look on this disk.
 UV := $(BIN)/uv pip install --quiet --python $(BIN)/python
 
 $(VENV)/.installed: requirements.txt | $(BIN)/python
