@@ -2,7 +2,7 @@
 
 Every test gets its own collections, so a test may write to its store without touching any other
 test. `services` fills them with data/sample by copying the records of an index built once per
-session: copying costs about half of chunking, embedding and ingesting it again for every test.
+session: copying costs less than half of chunking, embedding and ingesting it for every test.
 """
 
 from __future__ import annotations
