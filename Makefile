@@ -18,14 +18,20 @@ export ANONYMIZED_TELEMETRY := False
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-# torch first and by exact version: that takes the CPU wheel on disk, never a multi-GB CUDA build.
+# torch first, with pip and at the version requirements.txt pins: pip's configuration finds the
+# CPU wheel on disk, never a multi-GB CUDA build. uv (installed by pip alongside) installs the
+# rest in about half pip's time (docs/benchmarks.md). It keeps the torch it finds installed
+# (`uv pip install --dry-run` lists no torch, nvidia or triton package) and must never be the one
+# to install torch: it does not look on this disk.
+UV := $(BIN)/uv pip install --quiet --python $(BIN)/python
+
 $(VENV)/.installed: requirements.txt | $(BIN)/python
-	$(BIN)/pip install --quiet torch==2.13.0
-	$(BIN)/pip install --quiet -r requirements.txt
+	$(BIN)/pip install --quiet "$$(grep '^torch==' requirements.txt)" uv==0.13.8
+	$(UV) -r requirements.txt
 	touch $@
 
 $(VENV)/.dev-installed: requirements-dev.txt $(VENV)/.installed
-	$(BIN)/pip install --quiet -r requirements-dev.txt
+	$(UV) -r requirements-dev.txt
 	touch $@
 
 install: $(VENV)/.installed
