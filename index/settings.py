@@ -37,6 +37,9 @@ class Settings:
     openai_embedding_model: str = "text-embedding-3-small"
     openai_timeout: float = 30.0
     openai_max_retries: int = 2
+    answer_deadline: float = 45.0
+    max_inflight: int = 4
+    queue_wait: float = 1.0
     answer_mode: str = "auto"
     top_k: int = 5
     max_top_k: int = 20
@@ -131,6 +134,12 @@ class Settings:
             raise ConfigError("every key in NEWSDESK_API_KEYS must be at least 16 characters (comma-separated)")
         if self.max_body_bytes < 1024:
             raise ConfigError("NEWSDESK_MAX_BODY_BYTES must be at least 1024")
+        if not (math.isfinite(self.answer_deadline) and 1.0 <= self.answer_deadline <= 600.0):
+            raise ConfigError("NEWSDESK_ANSWER_DEADLINE must be between 1 and 600 seconds")
+        if not 1 <= self.max_inflight <= 256:
+            raise ConfigError("NEWSDESK_MAX_INFLIGHT must be between 1 and 256 answers per worker")
+        if not (math.isfinite(self.queue_wait) and 0.0 <= self.queue_wait <= 10.0):
+            raise ConfigError("NEWSDESK_QUEUE_WAIT must be between 0 and 10 seconds")
         if self.openai_max_retries < 0:
             raise ConfigError("OPENAI_MAX_RETRIES must be 0 or more")
         if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]{1,400}[A-Za-z0-9]", self.collection):
@@ -185,6 +194,9 @@ _VARIABLES = {
     "openai_embedding_model": "OPENAI_EMBEDDING_MODEL",
     "openai_timeout": "OPENAI_TIMEOUT",
     "openai_max_retries": "OPENAI_MAX_RETRIES",
+    "answer_deadline": "NEWSDESK_ANSWER_DEADLINE",
+    "max_inflight": "NEWSDESK_MAX_INFLIGHT",
+    "queue_wait": "NEWSDESK_QUEUE_WAIT",
     "answer_mode": "NEWSDESK_ANSWER_MODE",
     "top_k": "NEWSDESK_TOP_K",
     "max_top_k": "NEWSDESK_MAX_TOP_K",

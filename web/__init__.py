@@ -12,6 +12,7 @@ from index.settings import Settings
 from qa import Services, build_services
 from web import api, articles, form
 from web.errors import register_error_handlers
+from web.shedding import answer_slots
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
@@ -31,6 +32,9 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
     app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     app.extensions["newsdesk"] = services
+    app.extensions["newsdesk.answer_slots"] = answer_slots(
+        settings.max_inflight, wait=settings.queue_wait, answer_deadline=settings.answer_deadline
+    )
     app.register_blueprint(form.blueprint)
     app.register_blueprint(api.blueprint)
     app.register_blueprint(articles.blueprint)

@@ -6,6 +6,7 @@ from flask import Blueprint, Response, current_app, jsonify, request
 
 from qa import Services, answer_question, stream_answer
 from web.requests import json_body, parse_ask, parse_search_args
+from web.shedding import AnswerSlots
 from web.streaming import sse_response
 
 blueprint = Blueprint("api", __name__)
@@ -15,21 +16,32 @@ def services() -> Services:
     return current_app.extensions["newsdesk"]
 
 
+def answer_slots() -> AnswerSlots:
+    return current_app.extensions["newsdesk.answer_slots"]
+
+
 @blueprint.post("/api/v1/ask")
 def ask() -> Response:
     """Answer a question from the indexed articles, with citations; as server-sent events when asked."""
     wants_events = request.accept_mimetypes.best == "text/event-stream"
     parsed = parse_ask(json_body(request), services().settings, wants_event_stream=wants_events)
-    if parsed.stream:
-        return sse_response(
-            stream_answer(
-                parsed.question, services=services(), top_k=parsed.top_k, options=parsed.options, history=parsed.history
-            )
-        )
-    answer = answer_question(
-        parsed.question, services=services(), top_k=parsed.top_k, options=parsed.options, history=parsed.history
+    arguments = dict(
+        services=services(), top_k=parsed.top_k, options=parsed.options, history=parsed.history,
+        include_draft=parsed.include_draft,
     )
-    return jsonify(answer.to_dict())
+    slots = answer_slots()
+    if not parsed.stream:
+        with slots.held():
+            return jsonify(answer_question(parsed.question, **arguments).to_dict())
+    slots.acquire()
+    try:
+        response = sse_response(stream_answer(parsed.question, **arguments))
+    except BaseException:
+        slots.release()
+        raise
+    # The slot is held until the last event is sent (or the client goes away).
+    response.call_on_close(slots.release)
+    return response
 
 
 @blueprint.get("/api/v1/search")
@@ -59,5 +71,6 @@ def healthz() -> Response:
 def readyz() -> Response:
     """Readiness: the store answers; reports what it holds and which answerer is in use."""
     svc = services()
-    stats = svc.index.store.stats()
+    # Where the store lives (a path or a Chroma URL) is for operators (`python -m index stats`), not callers.
+    stats = {k: v for k, v in svc.index.store.stats().items() if k != "location"}
     return jsonify({"status": "ready", "store": stats, "answerer": {"mode": svc.answerer.mode, "model": svc.answerer.model}})

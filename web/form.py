@@ -21,7 +21,8 @@ def index() -> str:
     question = request.args.get("q", "")
     answer = None
     if question.strip():
-        answer = answer_question(question, services=current_app.extensions["newsdesk"])
+        with current_app.extensions["newsdesk.answer_slots"].held():
+            answer = answer_question(question, services=current_app.extensions["newsdesk"])
     return render_template("index.html", q=question, answer=answer)
 
 

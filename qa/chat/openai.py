@@ -3,26 +3,51 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from typing import Any
+
+from openai.types.chat import ChatCompletion, ChatCompletionChunk
 
 from index.errors import ModelError, ModelUnavailable
-from index.openai_client import make_openai_client, translate_openai_errors
+from index.openai_client import call_with_retries, make_openai_client, translate_openai_errors
 from index.settings import Settings
 
+from qa.deadline import current_deadline
 from qa.models import Completion, Message
+
+_NOT_A_COMPLETION = "the language model's server answered with something that is not a chat completion"
 
 
 class OpenAIChatModel:
-    """Chat completions at temperature 0, with the timeout and retries the settings give."""
+    """Chat completions at temperature 0; every attempt and retry fits inside the answer's deadline."""
 
     def __init__(self, settings: Settings) -> None:
         self._client = make_openai_client(settings)
+        self._timeout = settings.openai_timeout
+        self._retries = settings.openai_max_retries
         self.name = settings.openai_model
 
-    def complete(self, messages: Sequence[Message]) -> Completion:
-        with translate_openai_errors("language model"):
-            response = self._client.chat.completions.create(
-                model=self.name, messages=[m.to_dict() for m in messages], temperature=0
+    def _create(self, messages: Sequence[Message], **options: Any) -> Any:
+        deadline = current_deadline()
+
+        def attempt(timeout: float) -> Any:
+            client = self._client.with_options(timeout=timeout, max_retries=0)
+            return client.chat.completions.create(
+                model=self.name, messages=[m.to_dict() for m in messages], temperature=0, **options
             )
+
+        return call_with_retries(
+            attempt,
+            what="language model",
+            timeout=self._timeout,
+            max_retries=self._retries,
+            remaining=deadline.remaining if deadline else None,
+        )
+
+    def complete(self, messages: Sequence[Message]) -> Completion:
+        response = self._create(messages)
+        # A proxy's HTML error page with status 200 parses as a plain string, not a completion.
+        if not isinstance(response, ChatCompletion):
+            raise ModelError(_NOT_A_COMPLETION)
         if not response.choices:
             raise ModelError("the language model returned no answer")
         usage = response.usage
@@ -40,12 +65,16 @@ class OpenAIChatModel:
         )
 
     def stream(self, messages: Sequence[Message]) -> Iterator[str]:
+        deadline = current_deadline()
         finish_reason = None
+        chunks = self._create(messages, stream=True)
         with translate_openai_errors("language model"):
-            chunks = self._client.chat.completions.create(
-                model=self.name, messages=[m.to_dict() for m in messages], temperature=0, stream=True
-            )
             for chunk in chunks:
+                if deadline is not None:
+                    # A server that trickles tokens never trips the read timeout; the deadline stops it.
+                    deadline.check("the language model finished its answer")
+                if not isinstance(chunk, ChatCompletionChunk):
+                    raise ModelError(_NOT_A_COMPLETION)
                 if not chunk.choices:
                     continue
                 choice = chunk.choices[0]
