@@ -23,6 +23,7 @@ from index.errors import SourceError
 from index.fetch import DEFAULT_LIMITS, FetchLimits, fetch
 from index.ids import article_id_for, clean_url
 from index.models import Article
+from index.surrogates import find_lone_surrogate
 
 TEXT_SUFFIXES = (".md", ".markdown", ".txt")
 JSON_SUFFIXES = (".json",)
@@ -47,10 +48,12 @@ _HUMAN_DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%Y/%m/
 
 @dataclass(frozen=True)
 class LoadProblem:
-    """Something that could not be read: `location` is `path`, `path:line` or `path#item`."""
+    """Something that could not be read: `location` is `path`, `path:line` or `path#item`;
+    `field` names the article field at fault, when one is."""
 
     location: str
     reason: str
+    field: str | None = None
 
     def __str__(self) -> str:
         return f"{self.location}: {self.reason}"
@@ -135,12 +138,14 @@ def load_file(
         yield from _load_web_file(path, suffix, default_source, fetch_limits)
         return
     try:
-        text = _read_text(path)
+        # JSON lines are decoded line by line, so one line of bad bytes costs only that line.
+        data = _read_bytes(path) if suffix in JSONL_SUFFIXES else b""
+        text = "" if suffix in JSONL_SUFFIXES else _read_text(path)
     except SourceError as exc:
         yield LoadProblem(location, exc.message)
         return
     if suffix in JSONL_SUFFIXES:
-        yield from _load_json_lines(text, location, default_source)
+        yield from _load_json_lines(data, location, default_source)
     elif suffix in JSON_SUFFIXES:
         yield from _load_json(text, location, default_source)
     else:
@@ -182,11 +187,14 @@ def _read_bytes(path: Path) -> bytes:
 
 
 def _read_text(path: Path) -> str:
-    data = _read_bytes(path)
+    return _decode(_read_bytes(path))
+
+
+def _decode(data: bytes, first_line: int = 1) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
+        line = data[: exc.start].count(b"\n") + first_line
         raise SourceError(f"not UTF-8 text (byte 0x{data[exc.start]:02x} on line {line})") from None
 
 
@@ -194,7 +202,7 @@ def _guard(location: str, build: Any) -> Article | LoadProblem:
     try:
         return build()
     except SourceError as exc:
-        return LoadProblem(location, exc.message)
+        return LoadProblem(location, exc.message, exc.field)
     except (ValueError, OverflowError, RecursionError) as exc:
         # Out-of-range dates, absurd numbers, pathological nesting: this item only, never the run.
         return LoadProblem(location, f"unreadable value: {type(exc).__name__}: {str(exc)[:120]}")
@@ -215,12 +223,17 @@ def _load_json(text: str, location: str, default_source: str | None) -> Iterator
         yield _guard(where, lambda item=item: article_from_fields(item, default_source=default_source))
 
 
-def _load_json_lines(text: str, location: str, default_source: str | None) -> Iterator[Article | LoadProblem]:
+def _load_json_lines(data: bytes, location: str, default_source: str | None) -> Iterator[Article | LoadProblem]:
     # Only "\n" ends a line: U+2028 and friends are legal inside JSON strings.
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
+    for number, raw in enumerate(data.split(b"\n"), start=1):
+        if not raw.strip():
             continue
         where = f"{location}:{number}"
+        try:
+            line = _decode(raw, first_line=number)
+        except SourceError as exc:
+            yield LoadProblem(where, exc.message)
+            continue
         try:
             item = json.loads(line)
         except json.JSONDecodeError as exc:
@@ -253,7 +266,8 @@ def parse_front_matter_text(text: str, *, default_source: str | None = None) -> 
             raise SourceError(f"front matter is not valid YAML{line}: {getattr(exc, 'problem', None) or exc}") from None
         if loaded is not None and not isinstance(loaded, dict):
             raise SourceError("front matter must be a mapping of keys (title:, source:, url:, ...)")
-        fields = dict(loaded or {})
+        # YAML reads `title: 1984` as a number; in a hand-written header that is still the title.
+        fields = {k: _yaml_scalar_text(v) for k, v in (loaded or {}).items()}
     else:
         lines = body.strip().split("\n", 1)
         fields["title"] = lines[0].lstrip("#").strip()
@@ -262,20 +276,28 @@ def parse_front_matter_text(text: str, *, default_source: str | None = None) -> 
     return article_from_fields(fields, default_source=default_source)
 
 
+def _yaml_scalar_text(value: Any) -> Any:
+    return str(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else value
+
+
 def article_from_fields(fields: object, *, default_source: str | None = None) -> Article:
-    """Build an Article from a mapping of fields, with defaults for what a news item may lack."""
+    """Build an Article from a mapping of fields, with defaults for what a news item may lack.
+
+    Text fields must be strings: a number where a title belongs is a mistake to report, not to store.
+    """
     if not isinstance(fields, Mapping):
         raise SourceError(f"an article must be an object with title and body, not {type(fields).__name__}")
+    where = find_lone_surrogate(fields)
+    if where is not None:
+        raise SourceError(f"{where} holds a lone surrogate (\\ud800-\\udfff), which is not text", field=where.split("[")[0])
+    given_title = _text_field(fields, "title")
     body = _text_field(fields, "body").strip()
     if not body:
-        raise SourceError("article has no body text")
+        raise SourceError("article has no body text", field="body")
     url = _text_field(fields, "url").strip() or None
     if url is not None:
-        parts = urlsplit(url)
-        if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-            raise SourceError(f"url must be an http(s) address, not {url[:80]!r}")
-        url = clean_url(url)
-    title = " ".join(_text_field(fields, "title").split()) or _title_from_body(body)
+        url = _checked_url(url)
+    title = " ".join(given_title.split()) or _title_from_body(body)
     if len(title) > MAX_TITLE_CHARS:
         title = title[: MAX_TITLE_CHARS - 1] + "…"
     source = " ".join(_text_field(fields, "source").split()) or default_source or _host(url) or "unknown"
@@ -290,6 +312,17 @@ def article_from_fields(fields: object, *, default_source: str | None = None) ->
     )
 
 
+def _checked_url(url: str) -> str:
+    try:
+        parts = urlsplit(url)
+        hostname = parts.hostname
+    except ValueError:  # e.g. "http://[::1": an unclosed IPv6 bracket
+        raise SourceError(f"url is not a valid address: {url[:80]!r}", field="url") from None
+    if parts.scheme.lower() not in ("http", "https") or not hostname:
+        raise SourceError(f"url must be an http(s) address, not {url[:80]!r}", field="url")
+    return clean_url(url)
+
+
 def _raw_field(fields: Mapping[Any, Any], name: str) -> Any:
     for key in _FIELD_ALIASES.get(name, (name,)):
         if key in fields and fields[key] is not None:
@@ -301,9 +334,9 @@ def _text_field(fields: Mapping[Any, Any], name: str) -> str:
     value = _raw_field(fields, name)
     if value is None:
         return ""
-    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
-        return str(value)
-    raise SourceError(f"{name} must be text, not {type(value).__name__}")
+    if isinstance(value, str):
+        return value
+    raise SourceError(f"{name} must be text, not {type(value).__name__}", field=name)
 
 
 def _title_from_body(body: str) -> str:
@@ -323,7 +356,7 @@ def _authors(value: Any) -> tuple[str, ...]:
         return tuple(name.strip() for name in re.split(r",| and ", value) if name.strip())
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return tuple(v.strip() for v in value if v.strip())
-    raise SourceError("authors must be a name or a list of names")
+    raise SourceError("authors must be a name or a list of names", field="authors")
 
 
 def parse_date(value: Any) -> datetime | None:
@@ -337,13 +370,13 @@ def parse_date(value: Any) -> datetime | None:
     elif isinstance(value, str):
         parsed = _parse_date_text(value.strip())
     else:
-        raise SourceError(f"published_at must be a date, not {type(value).__name__}")
+        raise SourceError(f"published_at must be a date, not {type(value).__name__}", field="published_at")
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=timezone.utc)
     try:
         return parsed.astimezone(timezone.utc)
     except OverflowError:
-        raise SourceError(f"published_at {value!s:.40} is out of range") from None
+        raise SourceError(f"published_at {value!s:.40} is out of range", field="published_at") from None
 
 
 def _parse_date_text(text: str) -> datetime:
@@ -360,4 +393,6 @@ def _parse_date_text(text: str) -> datetime:
             return datetime.strptime(text, fmt)
         except ValueError:
             continue
-    raise SourceError(f"published_at {text[:40]!r} is not a date; use ISO 8601 such as 2023-03-06T14:30:00Z")
+    raise SourceError(
+        f"published_at {text[:40]!r} is not a date; use ISO 8601 such as 2023-03-06T14:30:00Z", field="published_at"
+    )

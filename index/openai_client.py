@@ -101,6 +101,8 @@ def translate_openai_errors(what: str) -> Iterator[None]:
         raise ModelError(f"the {what} failed with HTTP {exc.status_code}") from exc
     except openai.OpenAIError as exc:
         raise ModelError(f"the {what} returned something unusable ({type(exc).__name__})") from exc
+    except ValueError as exc:  # a body that is not JSON although its Content-Type says so
+        raise ModelError(f"the {what} returned something unusable ({type(exc).__name__})") from exc
 
 
 def _retry_after(value: str | None) -> int | None:

@@ -12,6 +12,7 @@ from werkzeug.exceptions import UnsupportedMediaType
 
 from index.errors import InvalidRequest
 from index.settings import Settings
+from index.surrogates import find_lone_surrogate
 from qa import Message, SearchOptions, validate_question, validate_top_k
 from qa.conversation import parse_history
 
@@ -29,8 +30,12 @@ class AskRequest:
     include_draft: bool = False
 
 
-def json_body(request: Request) -> dict[str, Any]:
-    """The request's JSON object; 415 for another content type, 400 for bytes that are not a JSON object."""
+def json_body(request: Request, *, checked_by_caller: tuple[str, ...] = ()) -> dict[str, Any]:
+    """The request's JSON object; 415 for another content type, 400 for bytes that are not a JSON object.
+
+    A lone surrogate (JSON's `"\\ud800"`) anywhere is a 400 naming its field, except under the
+    top-level keys in `checked_by_caller` (a batch whose items are judged one by one).
+    """
     if request.mimetype != "application/json":
         raise UnsupportedMediaType("send the body as JSON with 'Content-Type: application/json'")
     raw = request.get_data(cache=True)
@@ -48,6 +53,9 @@ def json_body(request: Request) -> dict[str, Any]:
         raise InvalidRequest("the request body is JSON nested too deeply or with a number too long to read") from None
     if not isinstance(data, dict):
         raise InvalidRequest("the request body must be a JSON object such as {\"question\": \"...\"}")
+    where = find_lone_surrogate({k: v for k, v in data.items() if k not in checked_by_caller})
+    if where is not None:
+        raise InvalidRequest(f"'{where}' is not valid text: it holds a lone surrogate (\\ud800-\\udfff)", field=where)
     return data
 
 

@@ -45,24 +45,12 @@ class OpenAIChatModel:
 
     def complete(self, messages: Sequence[Message]) -> Completion:
         response = self._create(messages)
-        # A proxy's HTML error page with status 200 parses as a plain string, not a completion.
-        if not isinstance(response, ChatCompletion):
-            raise ModelError(_NOT_A_COMPLETION)
-        if not response.choices:
-            raise ModelError("the language model returned no answer")
-        usage = response.usage
-        return Completion(
-            text=response.choices[0].message.content or "",
-            model=response.model or self.name,
-            finish_reason=response.choices[0].finish_reason,
-            usage={
-                "prompt_tokens": usage.prompt_tokens,
-                "completion_tokens": usage.completion_tokens,
-                "total_tokens": usage.total_tokens,
-            }
-            if usage
-            else {},
-        )
+        try:
+            return _completion(response, self.name)
+        except (AttributeError, TypeError, IndexError, KeyError, ValueError):
+            # The client builds its objects without validating them: a body of the wrong shape
+            # shows up only when it is read.
+            raise ModelError(_NOT_A_COMPLETION) from None
 
     def stream(self, messages: Sequence[Message]) -> Iterator[str]:
         deadline = current_deadline()
@@ -73,14 +61,51 @@ class OpenAIChatModel:
                 if deadline is not None:
                     # A server that trickles tokens never trips the read timeout; the deadline stops it.
                     deadline.check("the language model finished its answer")
-                if not isinstance(chunk, ChatCompletionChunk):
-                    raise ModelError(_NOT_A_COMPLETION)
-                if not chunk.choices:
-                    continue
-                choice = chunk.choices[0]
-                if choice.delta and choice.delta.content:
-                    yield choice.delta.content
-                finish_reason = choice.finish_reason or finish_reason
+                piece, finished = _piece(chunk)
+                if piece:
+                    yield piece
+                finish_reason = finished or finish_reason
         if finish_reason is None:
             # The connection closed cleanly but the model never said it was done: the answer is cut.
             raise ModelUnavailable("the language model's stream ended before the answer was finished")
+
+
+def _completion(response: Any, model: str) -> Completion:
+    # A proxy's HTML error page with status 200 comes back as a plain string, not a completion.
+    if not isinstance(response, ChatCompletion):
+        raise ModelError(_NOT_A_COMPLETION)
+    if not response.choices:
+        raise ModelError("the language model returned no answer")
+    choice = response.choices[0]
+    text = choice.message.content or ""
+    if not isinstance(text, str):
+        raise TypeError("content is not text")
+    usage = response.usage
+    return Completion(
+        text=text,
+        model=response.model if isinstance(response.model, str) and response.model else model,
+        finish_reason=choice.finish_reason,
+        usage={
+            "prompt_tokens": usage.prompt_tokens,
+            "completion_tokens": usage.completion_tokens,
+            "total_tokens": usage.total_tokens,
+        }
+        if usage
+        else {},
+    )
+
+
+def _piece(chunk: Any) -> tuple[str, str | None]:
+    """A stream chunk's text and finish reason, or ModelError when it is not a chunk at all."""
+    try:
+        if not isinstance(chunk, ChatCompletionChunk):
+            raise TypeError("not a chunk")
+        if not chunk.choices:
+            return "", None
+        choice = chunk.choices[0]
+        text = choice.delta.content if choice.delta else None
+        if text is not None and not isinstance(text, str):
+            raise TypeError("content is not text")
+        return text or "", choice.finish_reason
+    except (AttributeError, TypeError, IndexError, KeyError):
+        raise ModelError(_NOT_A_COMPLETION) from None
