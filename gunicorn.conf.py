@@ -6,7 +6,7 @@ HOST, PORT and WORKERS come from the environment, as the Makefile passes them.
 import math
 import os
 
-from index.settings import Settings
+from core.settings import Settings
 from web.worker import HeadBufferingWorker
 
 bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '5000')}"

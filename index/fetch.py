@@ -20,7 +20,7 @@ from functools import partial
 from typing import Any
 from urllib.parse import urlsplit
 
-from index.errors import SourceError
+from core.errors import SourceError
 
 log = logging.getLogger("newsdesk.fetch")
 
@@ -82,7 +82,10 @@ class Fetched:
 
 def is_web_address(text: str) -> bool:
     """True for a string that starts with http:// or https:// (in any case)."""
-    return urlsplit(text).scheme.lower() in _SCHEMES
+    try:
+        return urlsplit(text).scheme.lower() in _SCHEMES
+    except ValueError:  # "http://[::1" is meant as a web address, though not a valid one: fetch says why
+        return text.lower().startswith(("http://", "https://"))
 
 
 def fetch(url: str, limits: FetchLimits = DEFAULT_LIMITS) -> Fetched:

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass
 
-from index.errors import AnswerDeadlineExceeded
+from core.errors import AnswerDeadlineExceeded
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,9 @@ from hypothesis import HealthCheck, given, settings as hypothesis_settings, stra
 
 from index import IndexServices
 from index import __main__ as index_cli
-from index.errors import StoreUnavailable
-from index.loaders import LoadProblem, article_from_fields, load_file
+from core.errors import StoreUnavailable
+from index.article_fields import LoadProblem, article_from_fields
+from index.loaders import load_file
 from qa import build_services
 from tests.fakes import CannedResponse, FakeOpenAIServer, html_page
 from tests.test_streaming import events_of

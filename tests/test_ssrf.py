@@ -9,7 +9,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from index import fetch as fetch_module
-from index.errors import SourceError
+from core.errors import SourceError
 from index.fetch import FetchLimits, fetch, is_public_address
 
 PUBLIC = "93.184.215.14"

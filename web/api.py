@@ -2,22 +2,14 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, current_app, jsonify, request
+from flask import Blueprint, Response, jsonify, request
 
-from qa import Services, answer_question, stream_answer
+from qa import answer_question, stream_answer
+from web.context import answer_slots, services
 from web.requests import json_body, parse_ask, parse_search_args
-from web.shedding import AnswerSlots
 from web.streaming import sse_response
 
 blueprint = Blueprint("api", __name__)
-
-
-def services() -> Services:
-    return current_app.extensions["newsdesk"]
-
-
-def answer_slots() -> AnswerSlots:
-    return current_app.extensions["newsdesk.answer_slots"]
 
 
 @blueprint.post("/api/v1/ask")

@@ -13,7 +13,7 @@ import math
 import threading
 from collections.abc import Iterator
 
-from index.errors import Busy
+from core.errors import Busy
 
 
 class AnswerSlots:

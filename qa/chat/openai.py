@@ -7,9 +7,9 @@ from typing import Any
 
 from openai.types.chat import ChatCompletion, ChatCompletionChunk
 
-from index.errors import ModelError, ModelUnavailable
-from index.openai_client import call_with_retries, make_openai_client, translate_openai_errors
-from index.settings import Settings
+from core.errors import ModelError, ModelUnavailable
+from core.openai_client import call_with_retries, make_openai_client, translate_openai_errors
+from core.settings import Settings
 
 from qa.deadline import current_deadline
 from qa.models import Completion, Message

@@ -9,7 +9,7 @@ from typing import TypeVar
 
 import openai
 
-from index.errors import (
+from core.errors import (
     AnswerDeadlineExceeded,
     ModelAuthError,
     ModelError,
@@ -17,7 +17,7 @@ from index.errors import (
     ModelTimeout,
     ModelUnavailable,
 )
-from index.settings import Settings
+from core.settings import Settings
 
 T = TypeVar("T")
 _MAX_PAUSE = 8.0
