@@ -12,7 +12,8 @@ from pathlib import Path
 
 from flask import Flask
 
-from index import Settings, ingest
+from core.settings import Settings
+from index import ingest
 from qa import build_services
 from tests.fakes import FakeEmbedder
 from web import create_app
