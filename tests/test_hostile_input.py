@@ -264,3 +264,24 @@ def test_ask_never_answers_5xx(client, question, source, history):
         payload["filters"] = {"source": source}
     response = post_json(client, "/api/v1/ask", payload)
     assert response.status_code < 500, response.get_data(as_text=True)
+
+
+@FAST
+@given(lines=st.lists(st.one_of(good_article, article_fields, odd_text), min_size=1, max_size=5))
+def test_a_json_lines_file_of_odd_unicode_never_raises_and_every_good_line_is_read(tmp_path_factory, lines):
+    path = tmp_path_factory.mktemp("jsonl") / "odd.jsonl"
+    encoded = [json.dumps(line) if isinstance(line, dict) else line for line in lines]
+    path.write_bytes(b"\n".join(text.replace("\n", " ").encode("utf-8", "surrogatepass") for text in encoded))
+    titles = {item.title for item in load_file(path) if not isinstance(item, LoadProblem)}
+    for line in lines:
+        if isinstance(line, dict) and str(line.get("title", "")).startswith("Harbour report"):
+            assert line["title"] in titles
+
+
+@FAST
+@given(title=odd_text, body=odd_text)
+def test_a_markdown_file_of_odd_unicode_is_an_article_or_a_named_problem(tmp_path_factory, title, body):
+    path = tmp_path_factory.mktemp("md") / "odd.md"
+    path.write_bytes(f"---\ntitle: {json.dumps(title)}\n---\n{body}\n".encode("utf-8", "surrogatepass"))
+    (item,) = list(load_file(path))
+    assert isinstance(item, LoadProblem) or item.body.encode("utf-8")
