@@ -13,7 +13,15 @@ from typing import Any
 from flask import Flask, Response, g, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
-from core.errors import Busy, ConfigError, EmbedderMismatch, ModelError, ModelRateLimited, NewsdeskError, StoreUnavailable
+from core.errors import (
+    Busy,
+    ConfigError,
+    EmbedderMismatch,
+    ModelError,
+    ModelRateLimited,
+    NewsdeskError,
+    StoreUnavailable,
+)
 
 log = logging.getLogger("newsdesk.web")
 

@@ -9,7 +9,8 @@ took all four threads and `/healthz` with them.
 This worker keeps the same pool but reads on the main thread's selector, without blocking,
 until the head (and a body of declared length, up to `max_buffered_body`) has fully arrived;
 only then does a pool thread get the connection, and it parses from memory. A slow or idle
-client costs a socket and a buffer, never a thread, and is closed after `head_timeout`.
+client costs a socket and a buffer, never a thread, and gets a 408 after `head_timeout`
+(`body_timeout` once the head is in).
 
 It also routes by path: health, readiness and search run on their own small pool (`fast_paths`),
 so they never queue behind answers that wait on a language model. And every error gunicorn
@@ -46,6 +47,7 @@ class HeadBufferingWorker(ThreadWorker):
     """gthread whose pool threads only ever see requests whose head has fully arrived."""
 
     head_timeout: float = 10.0
+    body_timeout: float = 30.0
     max_request_line: int = 16 * 1024
     max_head_bytes: int = 64 * 1024
     max_buffered_body: int = 6 * 1024 * 1024
@@ -96,10 +98,9 @@ class HeadBufferingWorker(ThreadWorker):
     def murder_pending(self) -> None:
         super().murder_pending()
         now = time.monotonic()
-        while self.reading and self.reading[0].timeout <= now:
-            conn = self.reading[0]
+        for conn in [c for c in self.reading if c.timeout <= now]:
             if conn.head:
-                self._refuse(conn, 408, "request_timeout", f"the request was not sent within {self.head_timeout:g} s")
+                self._refuse(conn, 408, "request_timeout", "the request was not sent in time")
             else:
                 self._drop(conn)
 
@@ -136,18 +137,23 @@ class HeadBufferingWorker(ThreadWorker):
         if not data:
             self._drop(conn)
             return
+        head_arrived = _HEAD_END in conn.head
         conn.head += data
         refusal = self._over_limit(conn.head)
         if refusal is not None:
             self._refuse(conn, *refusal)
         elif self._complete(conn.head):
             self._hand_over(conn)
+        elif not head_arrived and _HEAD_END in conn.head:
+            # The head came in time; an upload of a few MB may need longer than a head does.
+            conn.timeout = time.monotonic() + self.body_timeout
 
     def _over_limit(self, head: bytearray) -> tuple[int, str, str] | None:
         line_end = head.find(b"\r\n")
         line_length = line_end if line_end >= 0 else len(head)
         if line_length > self.max_request_line:
-            return 414, "uri_too_long", f"the request line is over {self.max_request_line} bytes; send long questions with POST"
+            message = f"the request line is over {self.max_request_line} bytes; send long questions with POST"
+            return 414, "uri_too_long", message
         head_end = head.find(_HEAD_END)
         if (head_end if head_end >= 0 else len(head)) > self.max_head_bytes:
             return 431, "headers_too_large", f"the request headers are over {self.max_head_bytes} bytes"
@@ -203,7 +209,8 @@ class HeadBufferingWorker(ThreadWorker):
 
 
 def _describe(exc: BaseException) -> tuple[int, str, str]:
-    if isinstance(exc, (http_errors.InvalidResponseHeader, http_errors.InvalidResponseHeaderName, http_errors.ConfigurationProblem)):
+    ours = (http_errors.InvalidResponseHeader, http_errors.InvalidResponseHeaderName, http_errors.ConfigurationProblem)
+    if isinstance(exc, ours):
         return 500, "internal", "unexpected server error"
     if isinstance(exc, http_errors.LimitRequestLine):
         return 414, "uri_too_long", "the request line is too long; send long questions with POST"
