@@ -285,3 +285,13 @@ def test_a_markdown_file_of_odd_unicode_is_an_article_or_a_named_problem(tmp_pat
     path.write_bytes(f"---\ntitle: {json.dumps(title)}\n---\n{body}\n".encode("utf-8", "surrogatepass"))
     (item,) = list(load_file(path))
     assert isinstance(item, LoadProblem) or item.body.encode("utf-8")
+
+
+def test_a_streamed_answer_gives_its_slot_back_when_it_ends(services):
+    one_slot = build_services(services.settings.replace(max_inflight=1, queue_wait=0.0),
+                              embedder=services.index.embedder, store=services.index.store)
+    client = create_app(services=one_slot).test_client()
+    for _ in range(2):
+        response = client.post("/api/v1/ask", json={"question": QUESTION, "stream": True})
+        assert response.status_code == 200 and events_of(response)[-1][0] == "answer"
+        response.close()  # what a WSGI server does once the last event is sent
