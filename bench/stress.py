@@ -39,18 +39,25 @@ QUESTIONS = ["Did Gensler advise Binance?", "What did Kraken agree to pay the SE
 def request(base: str, path: str, body: object = None, *, raw: bytes | None = None, timeout: float = 15.0,
             headers: dict[str, str] | None = None) -> tuple[int, float]:
     """(status, seconds); status 0 when no response came back in time."""
+    status, took, _ = exchange(base, path, body, raw=raw, timeout=timeout, headers=headers)
+    return status, took
+
+
+def exchange(base: str, path: str, body: object = None, *, raw: bytes | None = None, timeout: float = 15.0,
+             headers: dict[str, str] | None = None) -> tuple[int, float, dict[str, str]]:
+    """(status, seconds, response headers)."""
     data = raw if raw is not None else (json.dumps(body).encode() if body is not None else None)
     sent = {"Content-Type": "application/json", **(headers or {})} if data is not None else dict(headers or {})
     started = time.monotonic()
     try:
         with urllib.request.urlopen(urllib.request.Request(base + path, data=data, headers=sent), timeout=timeout) as r:
             r.read()
-            return r.status, time.monotonic() - started
+            return r.status, time.monotonic() - started, dict(r.headers)
     except urllib.error.HTTPError as exc:
         exc.read()
-        return exc.code, time.monotonic() - started
+        return exc.code, time.monotonic() - started, dict(exc.headers)
     except OSError:
-        return 0, time.monotonic() - started
+        return 0, time.monotonic() - started, {}
 
 
 def raw_exchange(port: int, payload: bytes) -> int:
@@ -127,6 +134,7 @@ def slow_phase(base: str, port: int, model: FakeOpenAIServer, probes: int) -> di
     for client in clients:
         client.close()
     return {
+        "load_average_1min": round(os.getloadavg()[0], 1),
         "answers_hanging_at_model": at_model,
         "healthz_ok": sum(s == 200 for s, _ in health), "healthz_probes": probes,
         "healthz_p50_ms": percentile([t for s, t in health if s == 200], 0.5),
@@ -145,9 +153,11 @@ def crowd_phase(base: str, model: FakeOpenAIServer, seconds: float) -> dict[str,
     searches: list[tuple[int, float]] = []
 
     def asker() -> None:
+        # A client that honours Retry-After, as the 503 asks it to.
         while time.monotonic() < end:
-            asks.append(request(base, "/api/v1/ask", {"question": QUESTIONS[0]}))
-            time.sleep(0.2)
+            status, took, headers = exchange(base, "/api/v1/ask", {"question": QUESTIONS[0]})
+            asks.append((status, took))
+            time.sleep(float(headers.get("Retry-After", 0.2)) if status == 503 else 0.2)
 
     def searcher(i: int) -> None:
         while time.monotonic() < end:
@@ -160,6 +170,7 @@ def crowd_phase(base: str, model: FakeOpenAIServer, seconds: float) -> dict[str,
         thread.join(timeout=seconds + DEADLINE + 20)
     shed = [t for s, t in asks if s == 503]
     return {
+        "load_average_1min": round(os.getloadavg()[0], 1),
         "ask_statuses": dict(Counter(s for s, _ in asks)), "search_statuses": dict(Counter(s for s, _ in searches)),
         "search_p50_ms": percentile([t for s, t in searches if s == 200], 0.5),
         "search_p95_ms": percentile([t for s, t in searches if s == 200], 0.95),
