@@ -13,7 +13,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: install install-dev chromium run serve ingest ask test eval bench bench-retrieval bench-ingest calibrate clean
+.PHONY: install install-dev chromium run serve ingest ask test eval bench bench-retrieval bench-ingest bench-stress calibrate clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -72,6 +72,10 @@ bench: bench-retrieval bench-ingest
 # End-to-end ingest throughput next to the raw model.encode of the same chunks (see bench/ingest.py).
 bench-ingest: install-dev
 	$(BIN)/python bench/ingest.py
+
+# Slow clients, hanging model calls, 50 clients and hostile input against a real gunicorn on loopback (see bench/stress.py).
+bench-stress: install-dev
+	$(BIN)/python bench/stress.py
 
 # Lexical vs dense vs hybrid: hit@1, hit@5, MRR@10, nDCG@10 and latency (see bench/retrieval.py).
 bench-retrieval: install-dev

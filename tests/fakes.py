@@ -109,6 +109,15 @@ class CannedResponse:
     stream: list[str] | None = None
     cut_after: int | None = None
     finish: bool = True
+    # A body sent as is instead of `body` as JSON: a proxy's HTML error page, say.
+    raw: bytes | None = None
+    content_type: str = "application/json"
+
+
+def html_page(status: int = 200) -> CannedResponse:
+    """What a misconfigured proxy in front of the model sends: an HTML page, with status 200 too."""
+    page = b"<html><head><title>Bad gateway</title></head><body><h1>Upstream unavailable</h1></body></html>"
+    return CannedResponse(status, raw=page, content_type="text/html; charset=utf-8")
 
 
 def streamed(
@@ -154,10 +163,10 @@ class FakeOpenAIServer:
                 if canned.stream is not None:
                     self._stream(canned)
                     return
-                payload = json.dumps(canned.body).encode()
+                payload = canned.raw if canned.raw is not None else json.dumps(canned.body).encode()
                 try:
                     self.send_response(canned.status)
-                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Type", canned.content_type)
                     self.send_header("Content-Length", str(len(payload)))
                     for key, value in canned.headers.items():
                         self.send_header(key, value)

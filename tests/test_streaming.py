@@ -64,7 +64,7 @@ def test_a_marker_split_across_tokens_is_parsed(services):
 
 def test_a_stream_cut_mid_answer_ends_with_an_error_and_the_partial_text(services):
     cut = services_with(services, PiecesChatModel(["Gensler declined ", "the offer"], fail_with=ModelUnavailable("the stream broke off")))
-    events = list(stream_answer(QUESTION, services=cut))
+    events = list(stream_answer(QUESTION, services=cut, include_draft=True))
     assert [e.event for e in events] == ["passages", "delta", "delta", "error"]
     error = events[-1].data
     assert error["incomplete"] is True and error["partial"] == "Gensler declined the offer"

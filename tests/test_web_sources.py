@@ -342,7 +342,7 @@ def test_the_api_adds_a_page_by_url_only_when_private_addresses_are_allowed(base
 
     headers = {"Authorization": f"Bearer {key}"}
     refused = client(False).post("/api/v1/articles", json={"url": f"{base}/story-a"}, headers=headers)
-    assert refused.status_code == 422 and "not a public address" in refused.get_json()["failed"][0]["reason"]
+    assert refused.status_code == 422 and "not a public address" in refused.get_json()["failed"][0]["message"]
     added = client(True).post("/api/v1/articles", json={"url": f"{base}/story-a", "source": "Test Wire"}, headers=headers)
     assert added.status_code == 201, added.get_json()
     (article_id,) = added.get_json()["added"]

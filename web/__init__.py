@@ -12,6 +12,7 @@ from core.settings import Settings
 from qa import Services, build_services
 from web import add_articles, api, articles, form, pages_articles, session
 from web.errors import register_error_handlers
+from web.shedding import answer_slots
 
 # Scripts only from our own files (no inline script, no CDN); the page's script may call our API only.
 CONTENT_SECURITY_POLICY = (
@@ -32,6 +33,9 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
     app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     app.extensions["newsdesk"] = services
+    app.extensions["newsdesk.answer_slots"] = answer_slots(
+        settings.max_inflight, wait=settings.queue_wait, answer_deadline=settings.answer_deadline
+    )
     app.register_blueprint(form.blueprint)
     app.register_blueprint(api.blueprint)
     app.register_blueprint(articles.blueprint)

@@ -13,7 +13,15 @@ from typing import Any
 from flask import Flask, Response, g, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
-from core.errors import ModelError, ModelRateLimited, NewsdeskError
+from core.errors import (
+    Busy,
+    ConfigError,
+    EmbedderMismatch,
+    ModelError,
+    ModelRateLimited,
+    NewsdeskError,
+    StoreUnavailable,
+)
 from web import present
 
 log = logging.getLogger("newsdesk.web")
@@ -28,6 +36,13 @@ _HTTP_CODES = {
     413: "payload_too_large",
     415: "unsupported_media_type",
     429: "rate_limited",
+}
+
+# Their messages name the store's path or Chroma URL: the log gets them, callers a plain sentence.
+_PUBLIC_MESSAGES = {
+    StoreUnavailable: "the article store is unavailable right now",
+    EmbedderMismatch: "the article store was built by another embedder than the one configured",
+    ConfigError: "the server is misconfigured",
 }
 
 
@@ -74,15 +89,15 @@ def register_error_handlers(app: Flask) -> None:
             log.warning("request %s failed: %s (%s)", g.get("request_id"), exc.code, exc.message)
         passages = exc.passages if isinstance(exc, ModelError) else ()
         if _wants_html():
-            return _page(exc.status, exc.code, exc.message, tuple(passages))
+            return _page(exc.status, exc.code, _public_message(exc), tuple(passages))
         response = error_response(
             exc.status,
             exc.code,
-            exc.message,
+            _public_message(exc),
             field=getattr(exc, "field", None),
             passages=[p.to_dict() for p in passages] if passages else None,  # type: ignore[attr-defined]
         )
-        if isinstance(exc, ModelRateLimited):
+        if isinstance(exc, (ModelRateLimited, Busy)):
             response.headers["Retry-After"] = str(exc.retry_after or 30)
         return response
 
@@ -106,6 +121,13 @@ def register_error_handlers(app: Flask) -> None:
             500, "internal", f"unexpected server error; quote request id {request_id} when reporting it",
             request_id=request_id,
         )
+
+
+def _public_message(exc: NewsdeskError) -> str:
+    for kind, message in _PUBLIC_MESSAGES.items():
+        if isinstance(exc, kind):
+            return f"{message}; quote request id {g.get('request_id', '-')} when reporting it"
+    return exc.message
 
 
 def _page_message(exc: HTTPException) -> str:

@@ -15,7 +15,7 @@ from werkzeug.wrappers import Response
 from core.errors import InvalidRequest, NewsdeskError
 from qa import SearchOptions, answer_question
 from web import present
-from web.context import services
+from web.context import answer_slots, services
 from web.requests import json_body
 
 blueprint = Blueprint("form", __name__)
@@ -60,7 +60,8 @@ def index() -> str:
         options = SearchOptions.parse(
             filters=filters or None, default_mode=services().settings.retrieval_mode, filter_prefix=""
         )
-        answer = answer_question(question, services=services(), options=options).to_dict()
+        with answer_slots().held():
+            answer = answer_question(question, services=services(), options=options).to_dict()
     return render_template("index.html", **page_context(question, answer=answer))
 
 
