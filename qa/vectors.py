@@ -1,8 +1,7 @@
-"""Vector arithmetic shared by the answerers and the citation checker, and where sentence vectors come from."""
+"""Where the answerers and the citation checker get sentence vectors."""
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from typing import Protocol
 
@@ -32,10 +31,3 @@ class _Embedded:
 def embedded_vectors(embedder: Embedder) -> SentenceVectorSource:
     """A source that embeds every sentence when asked: for answerers built without a store."""
     return _Embedded(embedder)
-
-
-def cosine(a: Sequence[float], b: Sequence[float]) -> float:
-    """Cosine similarity; 0.0 when either vector is all zeros."""
-    dot = sum(x * y for x, y in zip(a, b))
-    norm = math.sqrt(sum(x * x for x in a)) * math.sqrt(sum(y * y for y in b))
-    return dot / norm if norm else 0.0
