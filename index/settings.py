@@ -66,6 +66,12 @@ class Settings:
     api_keys: str = dataclasses.field(default="", repr=False)
     host: str = "127.0.0.1"
     port: int = 5000
+    rate_limit: str = "60 per minute"
+    redis_url: str | None = dataclasses.field(default=None, repr=False)
+    require_keys_for_reads: str = "no"
+    cors_origins: str = ""
+    log_format: str = "text"
+    metrics_dir: Path | None = None
 
     def __post_init__(self) -> None:
         if self.embedder not in EMBEDDERS:
@@ -138,10 +144,41 @@ class Settings:
                 "NEWSDESK_COLLECTION must be 3-402 characters of letters, digits, '.', '_' or '-',"
                 " starting and ending with a letter or digit"
             )
+        self._check_guards()
         if self.chroma_url:
             parts = urlsplit(self.chroma_url)
             if parts.scheme not in ("http", "https") or not parts.hostname:
                 raise ConfigError(f"CHROMA_URL must look like http://host:8000, not {self.chroma_url!r}")
+
+    def _check_guards(self) -> None:
+        if self.rate_limit:
+            from limits import parse_many
+
+            try:
+                parse_many(self.rate_limit)
+            except ValueError:
+                raise ConfigError(
+                    f"NEWSDESK_RATE_LIMIT must look like '60 per minute' or '10/second;500/hour', not {self.rate_limit!r}"
+                ) from None
+        if self.redis_url and urlsplit(self.redis_url).scheme not in ("redis", "rediss", "redis+unix"):
+            raise ConfigError("REDIS_URL must look like redis://host:6379/0")
+        if self.require_keys_for_reads not in ("yes", "no"):
+            raise ConfigError("NEWSDESK_REQUIRE_KEYS_FOR_READS must be yes or no")
+        if self.require_keys_for_reads == "yes" and not self.api_key_set:
+            raise ConfigError("NEWSDESK_REQUIRE_KEYS_FOR_READS=yes needs NEWSDESK_API_KEYS")
+        if self.log_format not in ("text", "json"):
+            raise ConfigError(f"NEWSDESK_LOG_FORMAT must be text or json, not {self.log_format!r}")
+        for origin in self.cors_origin_list:
+            if origin != "*" and not re.fullmatch(r"https?://[^/\s]+", origin):
+                raise ConfigError(
+                    f"NEWSDESK_CORS_ORIGINS takes comma-separated origins such as https://chat.example.org "
+                    f"(scheme and host, no path) or *, not {origin!r}"
+                )
+
+    @property
+    def cors_origin_list(self) -> tuple[str, ...]:
+        """The origins browsers may call the API from (NEWSDESK_CORS_ORIGINS, comma-separated; empty: none)."""
+        return tuple(o.strip() for o in self.cors_origins.split(",") if o.strip())
 
     @property
     def api_key_set(self) -> frozenset[str]:
@@ -214,6 +251,12 @@ _VARIABLES = {
     "api_fetch_private": "NEWSDESK_API_FETCH_PRIVATE",
     "host": "HOST",
     "port": "PORT",
+    "rate_limit": "NEWSDESK_RATE_LIMIT",
+    "redis_url": "REDIS_URL",
+    "require_keys_for_reads": "NEWSDESK_REQUIRE_KEYS_FOR_READS",
+    "cors_origins": "NEWSDESK_CORS_ORIGINS",
+    "log_format": "NEWSDESK_LOG_FORMAT",
+    "metrics_dir": "PROMETHEUS_MULTIPROC_DIR",
 }
 
 
@@ -226,6 +269,6 @@ def _convert(var: str, raw: str, kind: object) -> object:
             return float(raw)
     except ValueError:
         raise ConfigError(f"{var} must be a number, not {raw!r}") from None
-    if kind_name == "Path":
+    if kind_name in ("Path", "Path | None"):
         return Path(raw)
     return raw

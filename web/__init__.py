@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import os
 import uuid
 
@@ -10,8 +9,13 @@ from flask import Flask, Response, g, request
 
 from index.settings import Settings
 from qa import Services, build_services
-from web import api, articles, form
+from web import api, articles, form, mcp, openai_compat, openapi
+from web.cors import register_cors
 from web.errors import register_error_handlers
+from web.keys import require_key_for_reads
+from web.logs import configure_logging
+from web.metrics import register_metrics
+from web.ratelimit import register_rate_limit
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
@@ -25,21 +29,30 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
         settings = settings or Settings.from_env(os.environ)
         services = build_services(settings)
     settings = services.settings
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    configure_logging(settings.log_format)
 
     app = Flask(__name__)
     app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     app.extensions["newsdesk"] = services
-    app.register_blueprint(form.blueprint)
-    app.register_blueprint(api.blueprint)
-    app.register_blueprint(articles.blueprint)
-    register_error_handlers(app)
 
+    # First, so every later hook, error and log line has the id.
     @app.before_request
     def assign_request_id() -> None:
         supplied = request.headers.get("X-Request-Id", "")
-        g.request_id = supplied if supplied.isalnum() and len(supplied) <= 64 else uuid.uuid4().hex[:16]
+        g.request_id = supplied if _is_usable_id(supplied) else uuid.uuid4().hex[:16]
+
+    register_metrics(app, settings)
+    register_rate_limit(app, settings)
+    app.before_request(require_key_for_reads)
+    register_cors(app, settings)
+    app.register_blueprint(form.blueprint)
+    app.register_blueprint(api.blueprint)
+    app.register_blueprint(articles.blueprint)
+    app.register_blueprint(openapi.blueprint)
+    openai_compat.register(app)
+    mcp.register(app)
+    register_error_handlers(app)
 
     @app.after_request
     def security_headers(response: Response) -> Response:
@@ -50,6 +63,11 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
         return response
 
     return app
+
+
+def _is_usable_id(supplied: str) -> bool:
+    """A caller's X-Request-Id is kept when it is short and plain (it ends up in logs and bodies)."""
+    return 0 < len(supplied) <= 64 and all(c.isascii() and (c.isalnum() or c in "-_.") for c in supplied)
 
 
 __all__ = ["create_app"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,8 +16,9 @@ from index.settings import Settings
 from qa import Message, SearchOptions, validate_question, validate_top_k
 from qa.conversation import parse_history
 
-ASK_FIELDS = ("question", "top_k", "stream", "filters", "mode", "recency", "history")
-SEARCH_ARGS = ("q", "top_k", "mode", "recency", "source", "published_after", "published_before")
+ASK_FIELDS = ("question", "top_k", "stream", "filters", "search_mode", "mode", "recency", "history")
+SEARCH_ARGS = ("q", "top_k", "search_mode", "mode", "recency", "source", "published_after", "published_before")
+MODE_DEPRECATED = "'mode' is deprecated and will be removed: send the search method as 'search_mode'"
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,7 @@ class AskRequest:
     stream: bool
     options: SearchOptions
     history: tuple[Message, ...] = ()
+    warnings: tuple[str, ...] = ()
 
 
 def json_body(request: Request) -> dict[str, Any]:
@@ -67,17 +70,35 @@ def parse_ask(data: dict[str, Any], settings: Settings, *, wants_event_stream: b
     stream = data.get("stream", False)
     if not isinstance(stream, bool):
         raise InvalidRequest("'stream' must be true or false", field="stream")
+    search_mode, warnings = search_method(data)
     options = SearchOptions.parse(
-        mode=data.get("mode"), filters=data.get("filters"), recency=data.get("recency"), default_mode=settings.retrieval_mode
+        mode=search_mode, filters=data.get("filters"), recency=data.get("recency"), default_mode=settings.retrieval_mode
     )
     history = parse_history(data.get("history"))
     return AskRequest(
-        question=question, top_k=top_k, stream=stream or wants_event_stream, options=options, history=history
+        question=question,
+        top_k=top_k,
+        stream=stream or wants_event_stream,
+        options=options,
+        history=history,
+        warnings=warnings,
     )
 
 
-def parse_search_args(args: MultiDict[str, str], settings: Settings) -> tuple[str, int, SearchOptions]:
-    """`GET /api/v1/search` query parameters: q, top_k, mode, recency, source (repeatable), published_after/before."""
+def search_method(values: Mapping[str, Any]) -> tuple[Any, tuple[str, ...]]:
+    """The requested search method: `search_mode`, or the deprecated `mode` with a warning saying so."""
+    if "mode" not in values:
+        return values.get("search_mode"), ()
+    if "search_mode" in values and values["search_mode"] != values["mode"]:
+        raise InvalidRequest("send the search method once, as 'search_mode' ('mode' is its deprecated name)", field="mode")
+    return values["mode"], (MODE_DEPRECATED,)
+
+
+def parse_search_args(args: MultiDict[str, str], settings: Settings) -> tuple[str, int, SearchOptions, tuple[str, ...]]:
+    """`GET /api/v1/search` query parameters: q, top_k, search_mode, recency, source (repeatable), published_after/before.
+
+    Returns the question, top_k, the search options and any deprecation warnings.
+    """
     unknown = sorted(set(args) - set(SEARCH_ARGS))
     if unknown:
         raise InvalidRequest(f"unknown parameter {unknown[0]!r}; accepted: {', '.join(SEARCH_ARGS)}", field=unknown[0])
@@ -91,10 +112,11 @@ def parse_search_args(args: MultiDict[str, str], settings: Settings) -> tuple[st
         if name in args:
             filters[name] = args[name]
     recency = _flag(args.get("recency"), field="recency")
+    search_mode, warnings = search_method(args)
     options = SearchOptions.parse(
-        mode=args.get("mode"), filters=filters, recency=recency, default_mode=settings.retrieval_mode, filter_prefix=""
+        mode=search_mode, filters=filters, recency=recency, default_mode=settings.retrieval_mode, filter_prefix=""
     )
-    return question, top_k, options
+    return question, top_k, options, warnings
 
 
 def _flag(raw: str | None, *, field: str) -> bool | None:
