@@ -21,6 +21,7 @@ ERROR_STATUSES = {
     "403": "writes are switched off (no NEWSDESK_API_KEYS)",
     "404": "no such thing",
     "405": "method not allowed",
+    "406": "the client must accept application/json (and, for MCP, text/event-stream)",
     "413": "the body is over the size limit",
     "415": "send JSON with Content-Type: application/json",
     "422": "the source could not be read",
