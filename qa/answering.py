@@ -42,7 +42,12 @@ def validate_question(question: object, *, max_chars: int) -> str:
 
 
 def validate_top_k(top_k: object, *, max_top_k: int) -> int:
-    """`top_k` as an int in 1..max_top_k, or InvalidRequest naming the field."""
+    """`top_k` as an int in 1..max_top_k, or InvalidRequest naming the field.
+
+    A whole float (5.0) counts as its int: JSON does not tell them apart.
+    """
+    if isinstance(top_k, float) and top_k.is_integer():
+        top_k = int(top_k)
     if isinstance(top_k, bool) or not isinstance(top_k, int):
         raise InvalidRequest(f"'top_k' must be a whole number from 1 to {max_top_k}", field="top_k")
     if not 1 <= top_k <= max_top_k:

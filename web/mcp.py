@@ -166,7 +166,9 @@ def register(app: Flask) -> None:
     app.register_blueprint(blueprint)
 
 
-@blueprint.route("/mcp", methods=["GET", "POST", "DELETE"])
+# POST only: a stateless server has no sessions to DELETE, and a GET would open a server-to-client
+# event stream that never ends, holding a worker thread for nothing. Clients take the 405 as "none".
+@blueprint.post("/mcp")
 def mcp_endpoint() -> Response:
     """The MCP streamable-HTTP endpoint (stateless, JSON responses)."""
     mounted: _MountedServer = current_app.extensions["newsdesk.mcp"]

@@ -7,10 +7,12 @@ schemas accept exactly the parsers' fields) and schemathesis checks the response
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
-from flask import Blueprint, Response, jsonify
+from flask import Blueprint, Response, current_app, jsonify
 
+from index.settings import Settings
 from web.openapi_schemas import INT, SCHEMAS, STR, ref
 
 blueprint = Blueprint("openapi", __name__)
@@ -68,8 +70,19 @@ SEARCH_PARAMETERS = [
     _query("published_after", STR, "ISO 8601 date or time"),
     _query("published_before", STR, "ISO 8601 date or time"),
 ]
-EVENTS = "server-sent events: `passages`, then `delta` (text), then `answer` (an Answer) or `error`"
-CHUNKS = "OpenAI chat.completion.chunk events, the last with `newsdesk` (the Answer), then `data: [DONE]`"
+# A text/event-stream schema describes one event (OpenAPI 3.2's reading): its `event` name and `data`.
+EVENTS = {
+    "description": "server-sent events: `passages`, then `delta` (text), then `answer` (an Answer) or `error`",
+    "type": "object",
+    "properties": {"event": {"enum": ["passages", "delta", "answer", "error"]}, "data": {**STR, "contentMediaType": "application/json"}},
+    "required": ["event", "data"],
+}
+CHUNKS = {
+    "description": "OpenAI chat.completion.chunk events, the last with `newsdesk` (the Answer), then `data: [DONE]`",
+    "type": "object",
+    "properties": {"data": STR},
+    "required": ["data"],
+}
 HEALTH = {"type": "object", "properties": {"status": STR}, "required": ["status"]}
 
 
@@ -77,14 +90,14 @@ def _paths() -> dict[str, Any]:
     return {
         "/api/v1/ask": {"post": _op(
             "Answer a question with citations", _json(ref("Answer"), "the answer (or a refusal)") | {
-                "content": {"application/json": {"schema": ref("Answer")}, "text/event-stream": {"schema": STR, "description": EVENTS}}},
+                "content": {"application/json": {"schema": ref("Answer")}, "text/event-stream": {"schema": EVENTS}}},
             ANSWER_ERRORS, tag="answers", requestBody=_body("AskRequest"))},
         "/api/v1/search": {"get": _op(
             "The passages a question retrieves (no model call)", _json(ref("SearchResponse"), "passages, best first"),
             READ_ERRORS, tag="answers", parameters=SEARCH_PARAMETERS)},
         "/api/v1/articles": {
             "get": _op("List articles", _json(ref("ArticleList"), "a page of articles"), READ_ERRORS, tag="articles", parameters=[
-                _query("limit", {**INT, "minimum": 1, "maximum": 200}), _query("offset", {**INT, "minimum": 0}), _query("source", STR)]),
+                _query("limit", {**INT, "minimum": 1, "maximum": 200}), _query("offset", {**INT, "minimum": 0, "maximum": 10**9}), _query("source", STR)]),
             "post": _op("Add or update articles (API key)", _json(ref("IngestReport"), "updated or unchanged"),
                         WRITE_ERRORS, tag="articles", requestBody=_body("AddArticles"), security=[{"bearer": []}],
                         ok_status="200") | {"responses": {
@@ -108,16 +121,15 @@ def _paths() -> dict[str, Any]:
         "/v1/chat/completions": {"post": _op(
             "OpenAI-compatible chat: the last user message answered from the articles",
             _json(ref("ChatCompletion"), "the completion") | {"content": {
-                "application/json": {"schema": ref("ChatCompletion")}, "text/event-stream": {"schema": STR, "description": CHUNKS}}},
+                "application/json": {"schema": ref("ChatCompletion")}, "text/event-stream": {"schema": CHUNKS}}},
             (*ANSWER_ERRORS, "404"), tag="openai", error_schema="OpenAIError", requestBody=_body("ChatCompletionRequest"))},
         "/mcp": {"post": _op(
             "Model Context Protocol, streamable HTTP (stateless, JSON responses): tools ask_news, search_news",
             _json({"type": "object", "description": "a JSON-RPC 2.0 response"}, "the JSON-RPC response"),
-            (*READ_ERRORS, "404", "406", "413", "415"), tag="mcp",
+            (*READ_ERRORS, "404", "406", "413", "415"), tag="mcp", error_schema="McpError",
             requestBody={"required": True, "content": {"application/json": {"schema": {"type": "object", "description": "a JSON-RPC 2.0 message"}}}},
         ) | {"x-newsdesk-note": "speak MCP to it with an MCP client; plain HTTP calls are answered with JSON-RPC errors"},
-            "get": _op("MCP server-to-client stream: not offered by a stateless server", {"description": "never"}, ("405",), tag="mcp"),
-            "delete": _op("MCP session end: no sessions on a stateless server", {"description": "never"}, ("405",), tag="mcp")},
+},
         "/healthz": {"get": _op("Liveness", _json(HEALTH, "the process serves"), ("500",), tag="meta")},
         "/readyz": {"get": _op("Readiness: the store answers", _json({**HEALTH, "additionalProperties": True}, "ready"), ("500", "503"), tag="meta")},
         "/metrics": {"get": _op("Prometheus metrics", {"description": "text exposition", "content": {"text/plain": {"schema": STR}}},
@@ -127,8 +139,26 @@ def _paths() -> dict[str, Any]:
     }
 
 
-def document() -> dict[str, Any]:
-    """The whole OpenAPI 3.1 document."""
+def _limited(settings: Settings) -> dict[str, Any]:
+    """The schemas with this server's limits (question length, top_k) filled in."""
+    schemas = copy.deepcopy(SCHEMAS)
+    question = {"maxLength": settings.max_question_chars, "pattern": r"\S"}
+    top_k = {"maximum": settings.max_top_k}
+    schemas["AskRequest"]["properties"]["question"].update(question)
+    schemas["AskRequest"]["properties"]["top_k"].update(top_k)
+    schemas["ChatCompletionRequest"]["properties"]["newsdesk"]["properties"]["top_k"].update(top_k)
+    return schemas
+
+
+def _search_parameters(settings: Settings) -> list[dict[str, Any]]:
+    limits = {"q": {"maxLength": settings.max_question_chars, "pattern": r"\S"}, "top_k": {"maximum": settings.max_top_k}}
+    return [{**p, "schema": {**p["schema"], **limits.get(p["name"], {})}} for p in SEARCH_PARAMETERS]
+
+
+def document(settings: Settings) -> dict[str, Any]:
+    """The whole OpenAPI 3.1 document, with this server's limits."""
+    paths = _paths()
+    paths["/api/v1/search"]["get"]["parameters"] = _search_parameters(settings)
     return {
         "openapi": "3.1.0",
         "info": {
@@ -137,9 +167,9 @@ def document() -> dict[str, Any]:
             "description": "Questions about news articles answered with citations. Errors: `{\"error\": {\"code\", \"message\", "
             "\"request_id\"}}` (OpenAI's error shape under /v1). See docs/api.md.",
         },
-        "paths": _paths(),
+        "paths": paths,
         "components": {
-            "schemas": SCHEMAS,
+            "schemas": _limited(settings),
             "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer", "description": "a key from NEWSDESK_API_KEYS"}},
         },
     }
@@ -148,4 +178,4 @@ def document() -> dict[str, Any]:
 @blueprint.get("/api/v1/openapi.json")
 def openapi_json() -> Response:
     """The OpenAPI 3.1 description of this API."""
-    return jsonify(document())
+    return jsonify(document(current_app.extensions["newsdesk"].settings))

@@ -32,11 +32,12 @@ def array(items: dict[str, Any]) -> dict[str, Any]:
     return {"type": "array", "items": items}
 
 
+DATE = {"type": "string", "anyOf": [{"format": "date"}, {"format": "date-time"}], "description": "ISO 8601 date or time"}
 FILTERS = obj(
     {
         "source": {"oneOf": [STR, array(STR)], "description": "only these outlets"},
-        "published_after": {**STR, "description": "ISO 8601 date or time"},
-        "published_before": {**STR, "description": "ISO 8601 date or time"},
+        "published_after": DATE,
+        "published_before": DATE,
     },
     required=(),
 )
@@ -181,4 +182,12 @@ SCHEMAS: dict[str, Any] = {
         "description": "exactly one of article, articles or url",
     },
     "IngestReport": INGEST_REPORT,
+    # /mcp answers the SDK's own errors as JSON-RPC, and the guards' (key, rate limit) as Error.
+    "McpError": {
+        "anyOf": [
+            ref("Error"),
+            obj({"jsonrpc": {"const": "2.0"}, "id": {"type": ["string", "integer", "null"]}, "error": obj({"code": INT, "message": STR}, required=("code", "message"), closed=False)},
+                required=("jsonrpc", "error"), closed=False),
+        ]
+    },
 }

@@ -19,6 +19,7 @@ from qa.conversation import parse_history
 ASK_FIELDS = ("question", "top_k", "stream", "filters", "search_mode", "mode", "recency", "history")
 SEARCH_ARGS = ("q", "top_k", "search_mode", "mode", "recency", "source", "published_after", "published_before")
 MODE_DEPRECATED = "'mode' is deprecated and will be removed: send the search method as 'search_mode'"
+MODE_IGNORED = "'mode' is deprecated and was ignored, as 'search_mode' was given"
 
 
 @dataclass(frozen=True)
@@ -89,8 +90,8 @@ def search_method(values: Mapping[str, Any]) -> tuple[Any, tuple[str, ...]]:
     """The requested search method: `search_mode`, or the deprecated `mode` with a warning saying so."""
     if "mode" not in values:
         return values.get("search_mode"), ()
-    if "search_mode" in values and values["search_mode"] != values["mode"]:
-        raise InvalidRequest("send the search method once, as 'search_mode' ('mode' is its deprecated name)", field="mode")
+    if "search_mode" in values:
+        return values["search_mode"], (MODE_IGNORED,)
     return values["mode"], (MODE_DEPRECATED,)
 
 
