@@ -4,7 +4,7 @@ Run: `make calibrate` (real MiniLM, a PersistentClient in a temp dir, data/sampl
 
 1. Relevance (`NEWSDESK_MIN_SCORE`): the best retrieval score of answerable and unanswerable
    golden questions; the threshold is the middle of the widest gap between the two groups.
-2. Support (`NEWSDESK_SUPPORT_SIMILARITY`, `NEWSDESK_SUPPORT_OVERLAP`): the hand-labelled claims in
+2. Support (`SUPPORT_SIMILARITY`, `SUPPORT_OVERLAP` in core/settings.py): the hand-labelled claims in
    bench/support_claims.yaml, judged against their cited article's retrieved passages; a grid
    search reports the most accurate pair next to the configured one.
 3. Citation quality of the extractive answerer on the answerable golden questions, with ALCE's
@@ -25,7 +25,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from index import Settings, ingest  # noqa: E402
+from core import Settings  # noqa: E402
+from index import ingest  # noqa: E402
 from index.embedders.minilm import MiniLMEmbedder  # noqa: E402
 from index.ids import article_id_for  # noqa: E402
 from qa import answer_question, build_services, retrieve  # noqa: E402

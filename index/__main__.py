@@ -9,13 +9,13 @@ import sys
 import time
 from collections.abc import Sequence
 
-from index.errors import NewsdeskError
+from core.errors import NewsdeskError
 from index.fetch import FetchLimits
 from index.ingest import ingest
-from index.loaders import LoadProblem
+from index.article_fields import LoadProblem
 from index.models import Article
 from index.services import IndexServices, build_index
-from index.settings import Settings
+from core.settings import Settings
 
 
 def main(argv: Sequence[str] | None = None, environ: dict[str, str] | None = None) -> int:

@@ -20,9 +20,9 @@ from typing import Any, TypeVar
 import numpy as np
 from urllib.parse import urlsplit
 
-from index.errors import EmbedderMismatch, NewsdeskError, StoreUnavailable
+from core.errors import EmbedderMismatch, NewsdeskError, StoreUnavailable
 from index.models import Article, Chunk
-from index.settings import Settings
+from core.settings import Settings
 
 SCHEMA_VERSION = 1
 T = TypeVar("T")

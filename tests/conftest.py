@@ -13,7 +13,8 @@ from chromadb.config import Settings as ChromaSettings
 from flask import Flask
 from werkzeug.serving import make_server
 
-from index import ChromaStore, Settings, ingest
+from core import Settings
+from index import ChromaStore, ingest
 from qa import Services, build_services
 from tests.fakes import FakeChatModel, FakeEmbedder
 from web import create_app

@@ -11,7 +11,8 @@ from pathlib import Path
 import chromadb
 from chromadb.config import Settings as ChromaSettings
 
-from index import ChromaStore, Settings, ingest
+from core import Settings
+from index import ChromaStore, ingest
 from qa import build_services
 from tests.conftest import SAMPLE
 from tests.fakes import FakeEmbedder

@@ -62,7 +62,7 @@ def test_each_api_key_has_its_own_allowance(guarded):
 
 
 def test_required_read_keys_turn_away_anonymous_reads_but_not_probes(guarded):
-    client = guarded(api_keys=KEY, require_keys_for_reads="yes").test_client()
+    client = guarded(api_keys=KEY, require_keys_for_reads=True).test_client()
     assert client.post(ASK, json=QUESTION).status_code == 401
     assert client.get("/v1/models").get_json()["error"]["type"] == "authentication_error"
     assert client.post(ASK, json=QUESTION, headers={"Authorization": f"Bearer {KEY}"}).status_code == 200

@@ -92,7 +92,7 @@ def test_the_llm_answerer_is_behind_newsdesk_and_sees_the_history(llm_services, 
 
 
 def test_a_model_failure_mid_stream_reaches_the_client_as_an_error(llm_services, chat: FakeChatModel, serve):
-    from index.errors import ModelTimeout
+    from core.errors import ModelTimeout
 
     client = openai.OpenAI(base_url=serve(create_app(services=llm_services)) + "/v1", api_key="x", max_retries=0)
     chat.enqueue(ModelTimeout("the model did not answer in time"))

@@ -15,7 +15,7 @@ from schemathesis.checks import (
     status_code_conformance,
 )
 
-from index import errors
+from core import errors
 from index.filters import FILTER_FIELDS
 from qa import build_services
 from web import create_app

@@ -7,7 +7,7 @@ import uuid
 
 from flask import Flask, Response, g, request
 
-from index.settings import Settings
+from core.settings import Settings
 from qa import Services, build_services
 from web import api, articles, form, mcp, openai_compat, openapi
 from web.cors import register_cors

@@ -5,18 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from flask import Blueprint, Response, current_app, jsonify, request
+from flask import Blueprint, Response, jsonify, request
 
-from qa import Services, StreamEvent, answer_question, stream_answer
+from qa import StreamEvent, answer_question, stream_answer
+from web.context import services
 from web.metrics import metrics
 from web.requests import json_body, parse_ask, parse_search_args
 from web.streaming import sse_response
 
 blueprint = Blueprint("api", __name__)
-
-
-def services() -> Services:
-    return current_app.extensions["newsdesk"]
 
 
 @blueprint.post("/api/v1/ask")

@@ -9,25 +9,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, Response, current_app, jsonify, request
+from flask import Blueprint, Response, jsonify, request
 
 from index import ingest_items
-from index.errors import ArticleNotFound, InvalidRequest, SourceError, Unauthorized, WritesDisabled
-from index.fetch import FetchLimits
-from index.loaders import LoadProblem, article_from_fields, iter_articles
-from qa import Services
-from web.metrics import metrics
+from core.errors import ArticleNotFound, InvalidRequest, SourceError, Unauthorized, WritesDisabled
+from index.fetch import FetchLimits, is_web_address
+from index.article_fields import LoadProblem, article_from_fields
+from index.loaders import iter_articles
+from web.context import services
 from web.keys import is_valid_key, presented_key
+from web.metrics import metrics
 from web.requests import json_body
 
 blueprint = Blueprint("articles", __name__)
 
 MAX_ARTICLES_PER_REQUEST = 100
 MAX_PAGE = 200
-
-
-def services() -> Services:
-    return current_app.extensions["newsdesk"]
 
 
 def require_writer() -> None:
@@ -82,13 +79,13 @@ def add_articles() -> tuple[Response, int]:
 def _items(body: dict[str, Any], kind: str, source: str | None) -> list[Any]:
     if kind == "url":
         url = body["url"]
-        if not isinstance(url, str) or not url.lower().startswith(("http://", "https://")):
+        if not isinstance(url, str) or not is_web_address(url):
             raise InvalidRequest("'url' must be an http(s) URL", field="url")
         settings = services().settings
         limits = FetchLimits(
             timeout=settings.fetch_timeout,
             max_bytes=settings.fetch_max_bytes,
-            public_only=settings.api_fetch_private == "no",
+            public_only=not settings.api_fetch_private,
         )
         return list(iter_articles([url], default_source=source, fetch_limits=limits))
     raw = [body["article"]] if kind == "article" else body["articles"]

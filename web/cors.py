@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Flask
 from flask_cors import CORS
 
-from index.settings import Settings
+from core.settings import Settings
 
 # The API surfaces a browser front end calls; the HTML page is same-origin and needs none.
 CORS_PATHS = r"^/(api/v1/.*|v1/.*|mcp)$"

@@ -11,8 +11,8 @@ import hmac
 
 from flask import Request, current_app, request
 
-from index.errors import Unauthorized
-from index.settings import Settings
+from core.errors import Unauthorized
+from core.settings import Settings
 
 # Reads that stay open even when keys are required: probes, metrics scrapers, the API description.
 OPEN_PATHS = frozenset({"/healthz", "/readyz", "/metrics", "/api/v1/openapi.json"})
@@ -41,7 +41,7 @@ def key_fingerprint(supplied: str) -> str:
 def require_key_for_reads() -> None:
     """before_request guard: with NEWSDESK_REQUIRE_KEYS_FOR_READS=yes, every non-open path needs a key."""
     settings: Settings = current_app.extensions["newsdesk"].settings
-    if settings.require_keys_for_reads != "yes" or request.method == "OPTIONS":
+    if not settings.require_keys_for_reads or request.method == "OPTIONS":
         return
     if request.path in OPEN_PATHS or request.path.startswith("/static/"):
         return

@@ -25,8 +25,8 @@ from mcp.server.mcpserver import MCPServer
 from mcp.server.mcpserver.exceptions import ToolError
 from mcp.server.transport_security import TransportSecuritySettings
 
-from index.errors import NewsdeskError
-from index.settings import Settings
+from core.errors import NewsdeskError
+from core.settings import Settings
 from qa import SearchOptions, Services, answer_question, validate_question, validate_top_k
 from web.metrics import Metrics
 

@@ -19,7 +19,7 @@ from typing import Any
 
 from flask import Blueprint, Flask, Response, current_app, g, jsonify, request, stream_with_context
 
-from index.errors import NewsdeskError
+from core.errors import NewsdeskError
 from qa import ExtractiveAnswerer, Services, answer_question, stream_answer
 from web.metrics import metrics
 from web.openai_messages import SOURCES_HEADING, ChatRequest, parse_chat_request

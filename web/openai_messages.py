@@ -14,8 +14,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from index.errors import InvalidRequest
-from index.settings import Settings
+from core.errors import InvalidRequest
+from core.settings import Settings
 from qa import Message, SearchOptions, validate_top_k
 from qa.conversation import MAX_TURN_CHARS, MAX_TURNS
 

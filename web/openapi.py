@@ -12,7 +12,7 @@ from typing import Any
 
 from flask import Blueprint, Response, current_app, jsonify
 
-from index.settings import Settings
+from core.settings import Settings
 from web.openapi_schemas import INT, SCHEMAS, STR, ref
 
 blueprint = Blueprint("openapi", __name__)

@@ -14,7 +14,7 @@ from flask import Flask, Response, request
 from flask_limiter import Limiter, RateLimitExceeded
 from flask_limiter.util import get_remote_address
 
-from index.settings import Settings
+from core.settings import Settings
 from web.errors import error_response
 from web.keys import OPEN_PATHS, is_valid_key, key_fingerprint, presented_key
 

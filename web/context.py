@@ -1,0 +1,12 @@
+"""What a view needs from the running app: the Services that `create_app` was given."""
+
+from __future__ import annotations
+
+from flask import current_app
+
+from qa import Services
+
+
+def services() -> Services:
+    """This app's services (store, models, retriever), built once at start-up."""
+    return current_app.extensions["newsdesk"]
