@@ -189,6 +189,10 @@ def _web_address(value: object) -> bool:
     return parts.scheme in ("http", "https") and bool(parts.hostname)
 
 
+def _limit_or_off(raw: str) -> str:
+    return "" if raw.lower() in ("off", "no", "none") else raw
+
+
 def _rate_limit(value: object) -> bool:
     from limits import parse_many
 
@@ -248,7 +252,7 @@ VARIABLES: tuple[Variable, ...] = (
     Variable("host", "HOST"),
     Variable("port", "PORT", int, _between(0, 65535), "must be a port number"),
     # The guards
-    Variable("rate_limit", "NEWSDESK_RATE_LIMIT", str, _rate_limit, "must look like '60 per minute' or '10/second;500/hour'"),
+    Variable("rate_limit", "NEWSDESK_RATE_LIMIT", _limit_or_off, _rate_limit, "must look like '60 per minute' or '10/second;500/hour'"),
     Variable(
         "redis_url", "REDIS_URL", str, lambda v: urlsplit(str(v)).scheme in ("redis", "rediss", "unix"),
         "must look like redis://host:6379/0",

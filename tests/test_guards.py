@@ -49,6 +49,15 @@ def test_the_openai_endpoint_says_429_in_openais_shape(guarded):
     assert limited.get_json()["error"]["type"] == "rate_limit_error"
 
 
+def test_redis_url_shares_the_counts_through_redis_and_its_outage_lets_requests_pass(guarded):
+    from limits.storage import RedisStorage
+
+    app = guarded(redis_url="redis://127.0.0.1:1/0")  # nothing listens on port 1
+    (limiter,) = app.extensions["limiter"]
+    assert isinstance(limiter.storage, RedisStorage)
+    assert app.test_client().get("/api/v1/search?q=Gensler").status_code == 200
+
+
 def test_probes_and_metrics_are_never_rate_limited(guarded):
     client = guarded(rate_limit="1 per minute").test_client()
     assert {client.get(path).status_code for path in ("/healthz", "/healthz", "/readyz", "/metrics", "/metrics")} == {200}

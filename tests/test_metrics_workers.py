@@ -36,7 +36,7 @@ def two_workers(tmp_path):
     metrics_dir.mkdir()
     (metrics_dir / "counter_1.db").write_bytes(b"a previous run's counts")
     env = {**os.environ, "HOST": "127.0.0.1", "PORT": str(port), "WORKERS": "2", "PROMETHEUS_MULTIPROC_DIR": str(metrics_dir),
-           "NEWSDESK_RATE_LIMIT": "", "ANONYMIZED_TELEMETRY": "False"}
+           "NEWSDESK_RATE_LIMIT": "off", "ANONYMIZED_TELEMETRY": "False"}
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "--config", "gunicorn.conf.py", "tests.fake_app:create()"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
