@@ -9,7 +9,7 @@ from flask import Flask, Response, g, request
 
 from core.settings import Settings
 from qa import Services, build_services
-from web import api, articles, form, mcp, openai_compat, openapi
+from web import api, articles, form, openai_compat, openapi
 from web.cors import register_cors
 from web.errors import register_error_handlers
 from web.keys import require_key_for_reads
@@ -51,6 +51,9 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
     app.register_blueprint(articles.blueprint)
     app.register_blueprint(openapi.blueprint)
     openai_compat.register(app)
+    # Imported here, not with the package: `python -m web.mcp` must find web.mcp not yet imported.
+    from web import mcp
+
     mcp.register(app)
     register_error_handlers(app)
 

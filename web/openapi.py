@@ -129,7 +129,13 @@ def _paths() -> dict[str, Any]:
             (*READ_ERRORS, "404", "406", "413", "415"), tag="mcp", error_schema="McpError",
             requestBody={"required": True, "content": {"application/json": {"schema": {"type": "object", "description": "a JSON-RPC 2.0 message"}}}},
         ) | {"x-newsdesk-note": "speak MCP to it with an MCP client; plain HTTP calls are answered with JSON-RPC errors"},
-},
+        },
+        **_meta_paths(),
+    }
+
+
+def _meta_paths() -> dict[str, Any]:
+    return {
         "/healthz": {"get": _op("Liveness", _json(HEALTH, "the process serves"), ("500",), tag="meta")},
         "/readyz": {"get": _op("Readiness: the store answers", _json({**HEALTH, "additionalProperties": True}, "ready"), ("500", "503"), tag="meta")},
         "/metrics": {"get": _op("Prometheus metrics", {"description": "text exposition", "content": {"text/plain": {"schema": STR}}},
