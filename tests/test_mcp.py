@@ -81,3 +81,32 @@ def test_python_dash_m_web_mcp_serves_the_real_store_over_stdio(tmp_path):
 
     answer = anyio.run(search_empty_store).structured_content
     assert answer["refused"] and "no articles" in answer["answer"]
+
+
+def test_write_tools_are_offered_only_to_a_caller_with_a_key(services, serve):
+    import httpx2
+    from mcp.client.streamable_http import streamable_http_client
+
+    from qa import build_services
+    from web import create_app
+
+    key = "k" * 24
+    keyed = build_services(services.settings.replace(api_keys=key), embedder=services.index.embedder, store=services.index.store)
+    url = serve(create_app(services=keyed)) + "/mcp"
+
+    async def session(headers: dict[str, str]) -> tuple[set[str], Any]:
+        async with httpx2.AsyncClient(headers=headers, timeout=30) as http, Client(streamable_http_client(url, http_client=http)) as client:
+            names = {t.name for t in (await client.list_tools()).tools}
+            added = None
+            if "add_article" in names:
+                added = await client.call_tool(
+                    "add_article", {"title": "Harbour tunnel opens", "body": "The harbour tunnel opened on Monday after four years of work."}
+                )
+            return names, added
+
+    anonymous, _ = anyio.run(session, {})
+    keyed_names, added = anyio.run(session, {"Authorization": f"Bearer {key}"})
+    assert anonymous == {"ask_news", "search_news"}
+    assert keyed_names == {"ask_news", "search_news", "add_article", "delete_article"}
+    assert added.structured_content["added"] == 1
+    assert services.index.store.article(added.structured_content["article_id"]) is not None

@@ -7,7 +7,9 @@ Two transports, one server definition (`build_mcp_server`):
   id, key checks, rate limit, CORS and metrics apply to it as to every other endpoint;
 - stdio: `python -m web.mcp`, for assistants that start their tools as subprocesses.
 
-Only reads are offered: writing to the knowledge base stays with the keyed REST API.
+Reads for everyone; `add_article` and `delete_article` only for an HTTP caller that sends one of
+NEWSDESK_API_KEYS as `Authorization: Bearer <key>` (a second server instance, so the tools a
+caller is shown are the tools it may call). Over stdio only reads are offered.
 """
 
 from __future__ import annotations
@@ -25,9 +27,12 @@ from mcp.server.mcpserver import MCPServer
 from mcp.server.mcpserver.exceptions import ToolError
 from mcp.server.transport_security import TransportSecuritySettings
 
-from core.errors import NewsdeskError
+from core.errors import ArticleNotFound, NewsdeskError
 from core.settings import Settings
+from index import ingest_items
+from index.article_fields import article_from_fields
 from qa import SearchOptions, Services, answer_question, validate_question, validate_top_k
+from web.keys import is_valid_key, presented_key
 from web.metrics import Metrics
 
 blueprint = Blueprint("mcp", __name__)
@@ -35,8 +40,8 @@ LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 START_TIMEOUT_S = 10.0
 
 
-def build_mcp_server(services: Services, metrics: Metrics | None = None) -> MCPServer:
-    """The MCP server over `services`; answers are counted in `metrics` when given."""
+def build_mcp_server(services: Services, metrics: Metrics | None = None, *, writes: bool = False) -> MCPServer:
+    """The MCP server over `services`, with the write tools when `writes`; answers are counted in `metrics`."""
     server: MCPServer = MCPServer(
         name="newsdesk",
         instructions=(
@@ -79,7 +84,37 @@ def build_mcp_server(services: Services, metrics: Metrics | None = None) -> MCPS
         found = _newsdesk_call(search)
         return {"query": query, "passages": [_brief_passage(p.to_dict()) for p in found.passages], "warnings": list(found.warnings)}
 
+    if writes:
+        _add_write_tools(server, services, metrics)
     return server
+
+
+def _add_write_tools(server: MCPServer, services: Services, metrics: Metrics | None) -> None:
+    index = services.index
+
+    @server.tool()
+    def add_article(
+        title: str, body: str, url: str | None = None, source: str | None = None, published_at: str | None = None,
+        authors: list[str] | None = None,
+    ) -> dict[str, Any]:
+        """Add an article to the knowledge base, or update it (same URL); returns what was written."""
+        given = {"title": title, "body": body, "url": url, "source": source, "published_at": published_at, "authors": authors}
+        article = _newsdesk_call(lambda: article_from_fields({k: v for k, v in given.items() if v is not None}))
+        report = ingest_items([article], store=index.store, embedder=index.embedder, chunker=index.chunker)
+        if metrics is not None:
+            metrics.observe_ingest(report)
+        return {"article_id": article.id, **report.to_dict()}
+
+    @server.tool()
+    def delete_article(article_id: str) -> dict[str, Any]:
+        """Remove an article and its passages from the knowledge base."""
+
+        def delete() -> None:
+            if not index.store.delete_article(article_id):
+                raise ArticleNotFound(f"no article with id {article_id!r}")
+
+        _newsdesk_call(delete)
+        return {"deleted": article_id}
 
 
 def _options(settings: Settings, source: list[str] | None, after: str | None, before: str | None) -> SearchOptions:
@@ -161,8 +196,10 @@ def _transport_security(settings: Settings) -> TransportSecuritySettings:
 def register(app: Flask) -> None:
     """Serve the MCP server at /mcp within the Flask app."""
     services: Services = app.extensions["newsdesk"]
-    server = build_mcp_server(services, app.extensions["newsdesk.metrics"])
-    app.extensions["newsdesk.mcp"] = _MountedServer(server, services.settings)
+    metrics = app.extensions["newsdesk.metrics"]
+    app.extensions["newsdesk.mcp"] = {
+        writes: _MountedServer(build_mcp_server(services, metrics, writes=writes), services.settings) for writes in (False, True)
+    }
     app.register_blueprint(blueprint)
 
 
@@ -171,7 +208,8 @@ def register(app: Flask) -> None:
 @blueprint.post("/mcp")
 def mcp_endpoint() -> Response:
     """The MCP streamable-HTTP endpoint (stateless, JSON responses)."""
-    mounted: _MountedServer = current_app.extensions["newsdesk.mcp"]
+    settings = current_app.extensions["newsdesk"].settings
+    mounted: _MountedServer = current_app.extensions["newsdesk.mcp"][is_valid_key(presented_key(request), settings)]
     return Response.from_app(mounted.wsgi(), request.environ, buffered=True)
 
 
