@@ -13,19 +13,25 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: install install-dev run serve ingest ask test eval bench bench-retrieval bench-ingest calibrate clean
+.PHONY: install install-dev chromium run serve ingest ask test eval bench bench-retrieval bench-ingest bench-stress calibrate clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-# torch first and by exact version: that takes the CPU wheel on disk, never a multi-GB CUDA build.
+# torch first, with pip and at the version requirements.txt pins: pip's configuration finds the
+# CPU wheel on disk, never a multi-GB CUDA build. uv (installed by pip alongside) installs the
+# rest in about half pip's time (docs/benchmarks.md). It keeps the torch it finds installed
+# (`uv pip install --dry-run` lists no torch, nvidia or triton package) and must never be the one
+# to install torch: it does not look on this disk.
+UV := $(BIN)/uv pip install --quiet --python $(BIN)/python
+
 $(VENV)/.installed: requirements.txt | $(BIN)/python
-	$(BIN)/pip install --quiet torch==2.13.0
-	$(BIN)/pip install --quiet -r requirements.txt
+	$(BIN)/pip install --quiet "$$(grep '^torch==' requirements.txt)" uv==0.13.8
+	$(UV) -r requirements.txt
 	touch $@
 
 $(VENV)/.dev-installed: requirements-dev.txt $(VENV)/.installed
-	$(BIN)/pip install --quiet -r requirements-dev.txt
+	$(UV) -r requirements-dev.txt
 	touch $@
 
 install: $(VENV)/.installed
@@ -46,7 +52,18 @@ ingest: install
 ask: install
 	$(BIN)/python -m qa ask "$(Q)"
 
-test: install-dev
+# The browser tests drive Debian's Chromium (never a Playwright download): install it when missing,
+# and stop with a clear message when that is not possible, so the browser suite is never skipped.
+CHROMIUM := /usr/bin/chromium
+chromium:
+	@test -x $(CHROMIUM) || { \
+		echo "make: installing Debian's chromium for the browser tests (apt-get)"; \
+		SUDO=$$(test "$$(id -u)" = 0 || echo sudo); \
+		$$SUDO apt-get update && $$SUDO apt-get install -y --no-install-recommends chromium; } || true
+	@test -x $(CHROMIUM) || { echo "make: $(CHROMIUM) is missing and apt-get could not install chromium;" \
+		"install it (apt-get install chromium) and run make test again" >&2; exit 1; }
+
+test: install-dev chromium
 	$(BIN)/python -m pytest
 
 bench: bench-retrieval bench-ingest
@@ -55,6 +72,10 @@ bench: bench-retrieval bench-ingest
 # End-to-end ingest throughput next to the raw model.encode of the same chunks (see bench/ingest.py).
 bench-ingest: install-dev
 	$(BIN)/python bench/ingest.py
+
+# Slow clients, hanging model calls, 50 clients and hostile input against a real gunicorn on loopback (see bench/stress.py).
+bench-stress: install-dev
+	$(BIN)/python bench/stress.py
 
 # Lexical vs dense vs hybrid: hit@1, hit@5, MRR@10, nDCG@10 and latency (see bench/retrieval.py).
 bench-retrieval: install-dev

@@ -10,6 +10,7 @@ The web layer and the CLIs turn these into responses and messages in one place
     ├── WritesDisabled                 403 writes_disabled   write calls while no API key is configured
     ├── ArticleNotFound                404 article_not_found no article with that id
     ├── SourceError                    422 unreadable_source one file, line or item could not become an Article
+    ├── Busy                           503 busy              every answer slot is taken; carries retry_after
     ├── StoreUnavailable               503 store_unavailable Chroma cannot be opened, read or written
     ├── EmbedderMismatch               503 embedder_mismatch the collection was built by another embedder
     ├── EvaluationError                500 evaluation_error  a golden run cannot be made (base of the two below)
@@ -19,6 +20,7 @@ The web layer and the CLIs turn these into responses and messages in one place
         ├── ModelAuthError             502 model_auth_failed the model server rejected the API key (never retried)
         ├── ModelRateLimited           503 model_rate_limited the model server said 429; carries retry_after
         ├── ModelTimeout               504 model_timeout     no reply inside OPENAI_TIMEOUT (after retries)
+        │   └── AnswerDeadlineExceeded 504 deadline_exceeded the answer outran NEWSDESK_ANSWER_DEADLINE
         ├── ModelUnavailable           503 model_unavailable the model server could not be reached
         └── CassetteMiss               502 cassette_miss     replay has no recorded reply for this exact call
 """
@@ -78,10 +80,28 @@ class ArticleNotFound(NewsdeskError):
 
 
 class SourceError(NewsdeskError):
-    """Raised when one source (file, line, item) cannot become an Article; others go on."""
+    """Raised when one source (file, line, item) cannot become an Article; others go on.
+
+    `field` names the article field at fault, when one is.
+    """
 
     status = 422
     code = "unreadable_source"
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class Busy(NewsdeskError):
+    """Raised when every answer slot of this worker stayed taken for the bounded wait: shed, retry later."""
+
+    status = 503
+    code = "busy"
+
+    def __init__(self, message: str, *, retry_after: int) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
 
 
 class StoreUnavailable(NewsdeskError):
@@ -149,6 +169,12 @@ class ModelTimeout(ModelError):
 
     status = 504
     code = "model_timeout"
+
+
+class AnswerDeadlineExceeded(ModelTimeout):
+    """Raised when retrieval plus every model attempt would outrun NEWSDESK_ANSWER_DEADLINE."""
+
+    code = "deadline_exceeded"
 
 
 class ModelUnavailable(ModelError):

@@ -65,6 +65,10 @@ class Settings:
     openai_embedding_model: str = "text-embedding-3-small"
     openai_timeout: float = 30.0
     openai_max_retries: int = 2
+    # Answering under load (docs/architecture.md, "Slow clients and load")
+    answer_deadline: float = 45.0
+    max_inflight: int = 4
+    queue_wait: float = 1.0
     # Answering
     answer_mode: str = "auto"
     top_k: int = 5
@@ -95,6 +99,7 @@ class Settings:
     max_upload_bytes: int = 5 * 1024 * 1024
     api_fetch_private: bool = False
     api_keys: str = dataclasses.field(default="", repr=False)
+    secret_key: str | None = dataclasses.field(default=None, repr=False)
     host: str = "127.0.0.1"
     port: int = 5000
     # The guards
@@ -224,6 +229,10 @@ VARIABLES: tuple[Variable, ...] = (
     Variable("openai_embedding_model", "OPENAI_EMBEDDING_MODEL"),
     Variable("openai_timeout", "OPENAI_TIMEOUT", float, *_SECONDS),
     Variable("openai_max_retries", "OPENAI_MAX_RETRIES", int, lambda v: v >= 0, "must be 0 or more"),  # type: ignore[operator]
+    # Answering under load
+    Variable("answer_deadline", "NEWSDESK_ANSWER_DEADLINE", float, _between(1.0, 600.0), "must be between 1 and 600 seconds"),
+    Variable("max_inflight", "NEWSDESK_MAX_INFLIGHT", int, _between(1, 256), "must be between 1 and 256 answers per worker"),
+    Variable("queue_wait", "NEWSDESK_QUEUE_WAIT", float, _between(0.0, 10.0), "must be between 0 and 10 seconds"),
     # Answering
     Variable("answer_mode", "NEWSDESK_ANSWER_MODE", str, *_one_of(ANSWER_MODES)),
     Variable("top_k", "NEWSDESK_TOP_K", int),
@@ -249,6 +258,10 @@ VARIABLES: tuple[Variable, ...] = (
     Variable("max_upload_bytes", "NEWSDESK_MAX_UPLOAD_BYTES", int),
     Variable("api_fetch_private", "NEWSDESK_API_FETCH_PRIVATE", bool),
     Variable("api_keys", "NEWSDESK_API_KEYS"),
+    Variable(
+        "secret_key", "NEWSDESK_SECRET_KEY", str, lambda v: len(str(v)) >= 32,
+        "must be at least 32 characters (python -c 'import secrets; print(secrets.token_hex(32))')",
+    ),
     Variable("host", "HOST"),
     Variable("port", "PORT", int, _between(0, 65535), "must be a port number"),
     # The guards

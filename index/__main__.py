@@ -10,6 +10,7 @@ import time
 from collections.abc import Sequence
 
 from core.errors import NewsdeskError
+from index.embedders import Embedder
 from index.fetch import FetchLimits
 from index.ingest import ingest
 from index.article_fields import LoadProblem
@@ -18,7 +19,8 @@ from index.services import IndexServices, build_index
 from core.settings import Settings
 
 
-def main(argv: Sequence[str] | None = None, environ: dict[str, str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, environ: dict[str, str] | None = None, *, embedder: Embedder | None = None) -> int:
+    """Run one command; `embedder` replaces the one Settings would build (tests pass a fake)."""
     parser = argparse.ArgumentParser(prog="python -m index", description="Manage the Newsdesk knowledge base.")
     commands = parser.add_subparsers(dest="command", required=True)
     ingest_cmd = commands.add_parser("ingest", help="load articles from files or folders")
@@ -40,7 +42,7 @@ def main(argv: Sequence[str] | None = None, environ: dict[str, str] | None = Non
 
     try:
         settings = Settings.from_env(os.environ if environ is None else environ)
-        services = build_index(settings)
+        services = build_index(settings, embedder=embedder)
         if args.command == "ingest":
             return _ingest(args, services)
         if args.command == "stats":

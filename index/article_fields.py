@@ -18,6 +18,7 @@ from core.errors import SourceError
 from index.fetch import is_web_address
 from index.ids import article_id_for, clean_url
 from index.models import Article
+from index.surrogates import find_lone_surrogate
 
 MAX_TITLE_CHARS = 500
 _FIELD_ALIASES = {
@@ -31,28 +32,35 @@ _HUMAN_DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%Y/%m/
 
 @dataclass(frozen=True)
 class LoadProblem:
-    """Something that could not be read: `location` is `path`, `path:line` or `path#item`."""
+    """Something that could not be read: `location` is `path`, `path:line` or `path#item`;
+    `field` names the article field at fault, when one is."""
 
     location: str
     reason: str
+    field: str | None = None
 
     def __str__(self) -> str:
         return f"{self.location}: {self.reason}"
 
 
 def article_from_fields(fields: object, *, default_source: str | None = None) -> Article:
-    """Build an Article from a mapping of fields, with defaults for what a news item may lack."""
+    """Build an Article from a mapping of fields, with defaults for what a news item may lack.
+
+    Text fields must be strings: a number where a title belongs is a mistake to report, not to store.
+    """
     if not isinstance(fields, Mapping):
         raise SourceError(f"an article must be an object with title and body, not {type(fields).__name__}")
+    where = find_lone_surrogate(fields)
+    if where is not None:
+        raise SourceError(f"{where} holds a lone surrogate (\\ud800-\\udfff), which is not text", field=where.split("[")[0])
+    given_title = _text_field(fields, "title")
     body = _text_field(fields, "body").strip()
     if not body:
-        raise SourceError("article has no body text")
+        raise SourceError("article has no body text", field="body")
     url = _text_field(fields, "url").strip() or None
     if url is not None:
-        if not is_web_address(url) or not urlsplit(url).hostname:
-            raise SourceError(f"url must be an http(s) address, not {url[:80]!r}")
-        url = clean_url(url)
-    title = " ".join(_text_field(fields, "title").split()) or _title_from_body(body)
+        url = _checked_url(url)
+    title = " ".join(given_title.split()) or _title_from_body(body)
     if len(title) > MAX_TITLE_CHARS:
         title = title[: MAX_TITLE_CHARS - 1] + "…"
     source = " ".join(_text_field(fields, "source").split()) or default_source or _host(url) or "unknown"
@@ -67,6 +75,16 @@ def article_from_fields(fields: object, *, default_source: str | None = None) ->
     )
 
 
+def _checked_url(url: str) -> str:
+    try:
+        hostname = urlsplit(url).hostname
+    except ValueError:  # e.g. "http://[::1": an unclosed IPv6 bracket
+        raise SourceError(f"url is not a valid address: {url[:80]!r}", field="url") from None
+    if not is_web_address(url) or not hostname:
+        raise SourceError(f"url must be an http(s) address, not {url[:80]!r}", field="url")
+    return clean_url(url)
+
+
 def _raw_field(fields: Mapping[Any, Any], name: str) -> Any:
     for key in _FIELD_ALIASES.get(name, (name,)):
         if key in fields and fields[key] is not None:
@@ -78,9 +96,9 @@ def _text_field(fields: Mapping[Any, Any], name: str) -> str:
     value = _raw_field(fields, name)
     if value is None:
         return ""
-    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
-        return str(value)
-    raise SourceError(f"{name} must be text, not {type(value).__name__}")
+    if isinstance(value, str):
+        return value
+    raise SourceError(f"{name} must be text, not {type(value).__name__}", field=name)
 
 
 def _title_from_body(body: str) -> str:
@@ -100,7 +118,7 @@ def _authors(value: Any) -> tuple[str, ...]:
         return tuple(name.strip() for name in re.split(r",| and ", value) if name.strip())
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return tuple(v.strip() for v in value if v.strip())
-    raise SourceError("authors must be a name or a list of names")
+    raise SourceError("authors must be a name or a list of names", field="authors")
 
 
 def parse_date(value: Any) -> datetime | None:
@@ -114,13 +132,13 @@ def parse_date(value: Any) -> datetime | None:
     elif isinstance(value, str):
         parsed = _parse_date_text(value.strip())
     else:
-        raise SourceError(f"published_at must be a date, not {type(value).__name__}")
+        raise SourceError(f"published_at must be a date, not {type(value).__name__}", field="published_at")
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=timezone.utc)
     try:
         return parsed.astimezone(timezone.utc)
     except OverflowError:
-        raise SourceError(f"published_at {value!s:.40} is out of range") from None
+        raise SourceError(f"published_at {value!s:.40} is out of range", field="published_at") from None
 
 
 def _parse_date_text(text: str) -> datetime:
@@ -137,4 +155,6 @@ def _parse_date_text(text: str) -> datetime:
             return datetime.strptime(text, fmt)
         except ValueError:
             continue
-    raise SourceError(f"published_at {text[:40]!r} is not a date; use ISO 8601 such as 2023-03-06T14:30:00Z")
+    raise SourceError(
+        f"published_at {text[:40]!r} is not a date; use ISO 8601 such as 2023-03-06T14:30:00Z", field="published_at"
+    )

@@ -112,12 +112,14 @@ def load_file(
         yield from _load_web_file(path, suffix, default_source, fetch_limits)
         return
     try:
-        text = _read_text(path)
+        # JSON lines are decoded line by line, so one line of bad bytes costs only that line.
+        data = _read_bytes(path) if suffix in JSONL_SUFFIXES else b""
+        text = "" if suffix in JSONL_SUFFIXES else _read_text(path)
     except SourceError as exc:
         yield LoadProblem(location, exc.message)
         return
     if suffix in JSONL_SUFFIXES:
-        yield from _load_json_lines(text, location, default_source)
+        yield from _load_json_lines(data, location, default_source)
     elif suffix in JSON_SUFFIXES:
         yield from _load_json(text, location, default_source)
     else:
@@ -156,11 +158,14 @@ def _read_bytes(path: Path) -> bytes:
 
 
 def _read_text(path: Path) -> str:
-    data = _read_bytes(path)
+    return _decode(_read_bytes(path))
+
+
+def _decode(data: bytes, first_line: int = 1) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
+        line = data[: exc.start].count(b"\n") + first_line
         raise SourceError(f"not UTF-8 text (byte 0x{data[exc.start]:02x} on line {line})") from None
 
 
@@ -168,7 +173,7 @@ def _guard(location: str, build: Any) -> Article | LoadProblem:
     try:
         return build()
     except SourceError as exc:
-        return LoadProblem(location, exc.message)
+        return LoadProblem(location, exc.message, exc.field)
     except (ValueError, OverflowError, RecursionError) as exc:
         # Out-of-range dates, absurd numbers, pathological nesting: this item only, never the run.
         return LoadProblem(location, f"unreadable value: {type(exc).__name__}: {str(exc)[:120]}")
@@ -189,12 +194,17 @@ def _load_json(text: str, location: str, default_source: str | None) -> Iterator
         yield _guard(where, lambda item=item: article_from_fields(item, default_source=default_source))
 
 
-def _load_json_lines(text: str, location: str, default_source: str | None) -> Iterator[Article | LoadProblem]:
+def _load_json_lines(data: bytes, location: str, default_source: str | None) -> Iterator[Article | LoadProblem]:
     # Only "\n" ends a line: U+2028 and friends are legal inside JSON strings.
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
+    for number, raw in enumerate(data.split(b"\n"), start=1):
+        if not raw.strip():
             continue
         where = f"{location}:{number}"
+        try:
+            line = _decode(raw, first_line=number)
+        except SourceError as exc:
+            yield LoadProblem(where, exc.message)
+            continue
         try:
             item = json.loads(line)
         except json.JSONDecodeError as exc:
@@ -204,6 +214,10 @@ def _load_json_lines(text: str, location: str, default_source: str | None) -> It
             yield LoadProblem(where, f"invalid JSON: {type(exc).__name__}")
             continue
         yield _guard(where, lambda item=item: article_from_fields(item, default_source=default_source))
+
+
+def _yaml_scalar_text(value: Any) -> Any:
+    return str(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else value
 
 
 def parse_front_matter_text(text: str, *, default_source: str | None = None) -> Article:
@@ -227,7 +241,8 @@ def parse_front_matter_text(text: str, *, default_source: str | None = None) -> 
             raise SourceError(f"front matter is not valid YAML{line}: {getattr(exc, 'problem', None) or exc}") from None
         if loaded is not None and not isinstance(loaded, dict):
             raise SourceError("front matter must be a mapping of keys (title:, source:, url:, ...)")
-        fields = dict(loaded or {})
+        # YAML reads `title: 1984` as a number; in a hand-written header that is still the title.
+        fields = {k: _yaml_scalar_text(v) for k, v in (loaded or {}).items()}
     else:
         lines = body.strip().split("\n", 1)
         fields["title"] = lines[0].lstrip("#").strip()

@@ -17,6 +17,7 @@ from core.errors import InvalidRequest, ModelError
 from qa.budget import fit_passages
 from qa.citations import check_citations
 from qa.conversation import search_text
+from qa.deadline import Deadline, deadline_scope
 from qa.models import Answer, Claim, Completion, Message, Passage
 from qa.prompts import is_refusal, passage_block
 from qa.retrieval import SearchOptions
@@ -65,6 +66,8 @@ class _Context:
     history: tuple[Message, ...]
     given: list[Passage]
     refusal: Answer | None
+    deadline: Deadline
+    include_draft: bool = False
     search: dict[str, Any] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
@@ -85,18 +88,24 @@ def answer_question(
     top_k: int | None = None,
     options: SearchOptions | None = None,
     history: Sequence[Message] = (),
+    include_draft: bool = False,
 ) -> Answer:
     """Answer from the indexed articles, citing only passages that were retrieved and given to the model.
 
-    No model is called when nothing relevant was retrieved. A model failure is raised as a
-    ModelError carrying the retrieved `passages`, so callers can still show sources.
+    No model is called when nothing relevant was retrieved. A model failure, or the answer
+    outrunning NEWSDESK_ANSWER_DEADLINE, is raised as a ModelError carrying the retrieved
+    `passages`, so callers can still show sources. A draft that is refused is withheld (it may
+    echo the rules or an injected text) unless `include_draft` asks for it.
     """
-    context = _prepare(question, services, top_k, options, history)
+    deadline = Deadline.after(services.settings.answer_deadline)
+    context = _prepare(question, services, top_k, options, history, deadline, include_draft)
     if context.refusal is not None:
         return context.refusal
     drafting = time.perf_counter()
     try:
-        completion = services.answerer.draft(context.question, context.given, context.history)
+        deadline.check("asking the model")
+        with deadline_scope(deadline):
+            completion = services.answerer.draft(context.question, context.given, context.history)
     except ModelError as exc:
         exc.passages = tuple(context.given)
         raise
@@ -111,14 +120,18 @@ def stream_answer(
     top_k: int | None = None,
     options: SearchOptions | None = None,
     history: Sequence[Message] = (),
+    include_draft: bool = False,
 ) -> Iterator[StreamEvent]:
     """Validate and retrieve now (so a bad request fails before streaming starts), then stream the answer.
 
     Events: `passages` (what the model is given), `delta` (text as generated), then `answer`
     (the final verified Answer, the same as `answer_question` returns) or, if the model fails
-    part-way, `error` with the partial text marked incomplete. Nothing is retried silently.
+    part-way or the deadline passes, `error` with the partial text marked incomplete. Nothing
+    is retried silently. Unless `include_draft`, deltas are held back until the draft has passed
+    the citation check: a refused draft is never sent, not even piece by piece.
     """
-    context = _prepare(question, services, top_k, options, history)
+    deadline = Deadline.after(services.settings.answer_deadline)
+    context = _prepare(question, services, top_k, options, history, deadline, include_draft)
     return _stream(context, services)
 
 
@@ -130,15 +143,18 @@ def _stream(context: _Context, services: Services) -> Iterator[StreamEvent]:
     drafting = time.perf_counter()
     pieces: list[str] = []
     try:
-        for piece in services.answerer.stream(context.question, context.given, context.history):
-            pieces.append(piece)
-            yield StreamEvent("delta", {"text": piece})
+        context.deadline.check("asking the model")
+        with deadline_scope(context.deadline):
+            for piece in services.answerer.stream(context.question, context.given, context.history):
+                pieces.append(piece)
+                if context.include_draft:
+                    yield StreamEvent("delta", {"text": piece})
     except ModelError as exc:
         yield StreamEvent(
             "error",
             {
                 "error": {"code": exc.code, "message": exc.message},
-                "partial": "".join(pieces),
+                "partial": "".join(pieces) if context.include_draft else "",
                 "incomplete": True,
                 "passages": [p.to_dict() for p in context.given],
             },
@@ -146,11 +162,20 @@ def _stream(context: _Context, services: Services) -> Iterator[StreamEvent]:
         return
     context.timings["generate"] = _ms_since(drafting)
     completion = Completion(text="".join(pieces), model=services.answerer.model)
-    yield StreamEvent("answer", _finish(context, completion, services).to_dict())
+    answer = _finish(context, completion, services)
+    if not context.include_draft and not answer.refused:
+        yield from (StreamEvent("delta", {"text": piece}) for piece in pieces)
+    yield StreamEvent("answer", answer.to_dict())
 
 
 def _prepare(
-    question: object, services: Services, top_k: int | None, options: SearchOptions | None, history: Sequence[Message]
+    question: object,
+    services: Services,
+    top_k: int | None,
+    options: SearchOptions | None,
+    history: Sequence[Message],
+    deadline: Deadline,
+    include_draft: bool,
 ) -> _Context:
     settings = services.settings
     text = validate_question(question, max_chars=settings.max_question_chars)
@@ -158,10 +183,14 @@ def _prepare(
     options = options or SearchOptions(mode=settings.retrieval_mode)
     started = time.perf_counter()
     history = tuple(history)
-    retrieval = services.retriever.retrieve(search_text(text, history), top_k=k, options=options)
+    query = search_text(text, history)
+    retrieval = services.retriever.retrieve(query, top_k=k, options=options)
     retrieved = retrieval.passages
-    context = _Context(question=text, started=started, retrieved=retrieved, history=history, given=[], refusal=None)
-    context.search = {"search_mode": retrieval.mode, "recency": retrieval.recency, "filters": retrieval.filter.to_dict()}
+    context = _Context(
+        question=text, started=started, retrieved=retrieved, history=history, given=[], refusal=None,
+        deadline=deadline, include_draft=include_draft,
+    )
+    context.search = {"query": query, "search_mode": retrieval.mode, "recency": retrieval.recency, "filters": retrieval.filter.to_dict()}
     context.warnings.extend(retrieval.warnings)
     context.timings["retrieve"] = _ms_since(started)
     # The gate: when even the closest passage is far from the question in meaning, nothing
@@ -194,8 +223,10 @@ def _finish(context: _Context, completion: Completion, services: Services) -> An
     if completion.finish_reason == "length":
         warnings.append("the model stopped at its output token limit; the answer may be cut short")
     if is_refusal(completion.text):
-        # The agreed sentence, plus at most the one reason the answerer gave after it.
-        reason = " ".join(s.text for s in split_sentences(completion.text)[:2])
+        # The agreed sentence, plus at most the one reason given after it: a language model's
+        # reason is its draft, shown only when asked for (it may echo the rules or an injection).
+        shown = 2 if context.include_draft or services.answerer.mode != "llm" else 1
+        reason = " ".join(s.text for s in split_sentences(completion.text)[:shown])
         return _refusal(context, services, MODEL_DECLINED, reason, completion=completion, warnings=warnings)
     checked = check_citations(completion.text, context.given, services.judge)
     context.timings["verify"] = _ms_since(checking)
@@ -203,7 +234,7 @@ def _finish(context: _Context, completion: Completion, services: Services) -> An
     if checked.supported_claims == 0:
         message = (
             "The drafted answer could not be verified against the retrieved articles, so it is not given as an "
-            "answer; its sentences are listed under claims, each marked unsupported."
+            "answer; ask with include_draft to see its sentences, each marked unsupported."
         )
         return _refusal(
             context,
@@ -212,7 +243,7 @@ def _finish(context: _Context, completion: Completion, services: Services) -> An
             message,
             completion=completion,
             warnings=warnings,
-            claims=checked.claims,
+            claims=checked.claims if context.include_draft else (),
             verification=checked.verification(),
         )
     context.timings["total"] = _ms_since(context.started)

@@ -1,4 +1,9 @@
-"""Fixtures: settings, a fresh store, services built with fakes, and the app, client and CLI runner."""
+"""Fixtures: settings, a fresh store, services built with fakes, and the app, client and CLI runner.
+
+Every test gets its own collections, so a test may write to its store without touching any other
+test. `services` fills them with data/sample by copying the records of an index built once per
+session: copying costs less than half of chunking, embedding and ingesting it for every test.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ import threading
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import chromadb
 import pytest
@@ -14,7 +20,7 @@ from flask import Flask
 from werkzeug.serving import make_server
 
 from core import Settings
-from index import ChromaStore, ingest
+from index import ChromaStore, build_index, ingest
 from qa import Services, build_services
 from tests.fakes import FakeChatModel, FakeEmbedder
 from web import create_app
@@ -40,9 +46,7 @@ def embedder() -> FakeEmbedder:
 
 @pytest.fixture
 def store(ephemeral_client: object, embedder: FakeEmbedder) -> ChromaStore:
-    return ChromaStore(
-        ephemeral_client, f"test-{uuid.uuid4().hex[:12]}", embedder_name=embedder.name, dimension=embedder.dimension
-    )
+    return fresh_store(ephemeral_client, embedder, f"test-{uuid.uuid4().hex[:12]}")
 
 
 @pytest.fixture
@@ -50,13 +54,53 @@ def chat() -> FakeChatModel:
     return FakeChatModel()
 
 
+class SampleIndexes:
+    """data/sample ingested once per embedder and chunk size, copied record by record into a test's store.
+
+    The copy works on the raw Chroma collections, so it does not depend on the store's API: a
+    store is its collection plus siblings named `<collection>__<role>` (manifest, state), and
+    every sibling is copied as it is, ids, vectors and metadata.
+    """
+
+    def __init__(self, client: Any) -> None:
+        self._client = client
+        self._records: dict[tuple[object, ...], dict[str, Any]] = {}
+
+    def fill(self, store: ChromaStore, settings: Settings, embedder: FakeEmbedder) -> None:
+        key = (type(embedder), embedder.name, embedder.dimension, settings.chunk_tokens, settings.chunk_overlap)
+        if key not in self._records:
+            self._records[key] = self._build(settings, embedder)
+        for suffix, records in self._records[key].items():
+            if records["ids"]:
+                collection = self._client.get_collection(f"{store.collection_name}{suffix}")
+                collection.add(ids=records["ids"], embeddings=records["embeddings"], metadatas=records["metadatas"])
+
+    def _build(self, settings: Settings, embedder: FakeEmbedder) -> dict[str, Any]:
+        name = f"sample-{uuid.uuid4().hex[:12]}"
+        index = build_index(settings, embedder=embedder, store=fresh_store(self._client, embedder, name))
+        report = ingest([SAMPLE], store=index.store, embedder=embedder, chunker=index.chunker)
+        assert report.ok, report.failed
+        siblings = [c.name for c in self._client.list_collections() if c.name == name or c.name.startswith(f"{name}__")]
+        return {
+            sibling.removeprefix(name): self._client.get_collection(sibling).get(include=["embeddings", "metadatas"])
+            for sibling in siblings
+        }
+
+
+def fresh_store(client: Any, embedder: FakeEmbedder, name: str) -> ChromaStore:
+    return ChromaStore(client, name, embedder_name=embedder.name, dimension=embedder.dimension)
+
+
+@pytest.fixture(scope="session")
+def sample_indexes(ephemeral_client: object) -> SampleIndexes:
+    return SampleIndexes(ephemeral_client)
+
+
 @pytest.fixture
-def services(settings: Settings, embedder: FakeEmbedder, store: ChromaStore) -> Services:
+def services(settings: Settings, embedder: FakeEmbedder, store: ChromaStore, sample_indexes: SampleIndexes) -> Services:
     """Extractive answering over the sample corpus, with the fake embedder."""
-    built = build_services(settings, embedder=embedder, store=store)
-    report = ingest([SAMPLE], store=built.index.store, embedder=embedder, chunker=built.index.chunker)
-    assert report.ok, report.failed
-    return built
+    sample_indexes.fill(store, settings, embedder)
+    return build_services(settings, embedder=embedder, store=store)
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""Test doubles for every model Newsdesk talks to: deterministic, cheap, and inspectable."""
+"""Test doubles for every model and server Newsdesk talks to: deterministic, cheap, and inspectable."""
 
 from __future__ import annotations
 
@@ -6,10 +6,11 @@ import hashlib
 import json
 import math
 import re
+import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -45,6 +46,14 @@ class FakeEmbedder:
         return self.embed_documents([text])[0]
 
 
+class AnnouncingEmbedder(FakeEmbedder):
+    """A FakeEmbedder that says "embedding N texts" on stderr as each call starts (for a test watching a subprocess)."""
+
+    def embed_documents(self, texts: Sequence[str]) -> list[list[float]]:
+        print(f"embedding {len(texts)} texts", file=sys.stderr, flush=True)
+        return super().embed_documents(texts)
+
+
 class FakeChatModel:
     """A chat model with queued replies (`enqueue`) that records every conversation it was sent (`history`)."""
 
@@ -74,6 +83,23 @@ class FakeChatModel:
         yield from re.findall(r"\S+\s*", self._next(messages))
 
 
+class PiecesChatModel:
+    """A chat model whose stream yields exactly the given pieces, then optionally fails (`fail_with`)."""
+
+    name = "pieces"
+
+    def __init__(self, pieces: Sequence[str], fail_with: Exception | None = None) -> None:
+        self.pieces, self.fail_with = list(pieces), fail_with
+
+    def complete(self, messages: Sequence[Message]) -> Completion:
+        return Completion(text="".join(self.pieces), model=self.name)
+
+    def stream(self, messages: Sequence[Message]) -> Iterator[str]:
+        yield from self.pieces
+        if self.fail_with:
+            raise self.fail_with
+
+
 @dataclass
 class CannedResponse:
     status: int = 200
@@ -83,6 +109,15 @@ class CannedResponse:
     stream: list[str] | None = None
     cut_after: int | None = None
     finish: bool = True
+    # A body sent as is instead of `body` as JSON: a proxy's HTML error page, say.
+    raw: bytes | None = None
+    content_type: str = "application/json"
+
+
+def html_page(status: int = 200) -> CannedResponse:
+    """What a misconfigured proxy in front of the model sends: an HTML page, with status 200 too."""
+    page = b"<html><head><title>Bad gateway</title></head><body><h1>Upstream unavailable</h1></body></html>"
+    return CannedResponse(status, raw=page, content_type="text/html; charset=utf-8")
 
 
 def streamed(
@@ -128,10 +163,10 @@ class FakeOpenAIServer:
                 if canned.stream is not None:
                     self._stream(canned)
                     return
-                payload = json.dumps(canned.body).encode()
+                payload = canned.raw if canned.raw is not None else json.dumps(canned.body).encode()
                 try:
                     self.send_response(canned.status)
-                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Type", canned.content_type)
                     self.send_header("Content-Length", str(len(payload)))
                     for key, value in canned.headers.items():
                         self.send_header(key, value)
@@ -188,6 +223,74 @@ class FakeOpenAIServer:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+
+@dataclass(frozen=True)
+class Route:
+    """What `FakeWebServer` answers at one path; `{base}` in the body becomes the server's own address."""
+
+    status: int = 200
+    content_type: str = "text/html; charset=utf-8"
+    body: bytes | str = b""
+    location: str | None = None
+    slow: bool = False
+    stream: bool = False
+
+
+class FakeWebServer:
+    """A web server on loopback, in a thread, serving fixed routes and recording each request's User-Agent.
+
+    A `slow` route is held until the server stops: far past any fetch timeout, yet with no sleep
+    for the test to wait out. A `stream` route sends no Content-Length.
+    """
+
+    def __init__(self, routes: Mapping[str, Route]) -> None:
+        self.routes = dict(routes)
+        self.user_agents: list[str | None] = []
+        self.release = threading.Event()
+        outer = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+                outer.user_agents.append(self.headers.get("User-Agent"))
+                route = outer.routes.get(self.path.split("?", 1)[0])
+                if route is None:
+                    self.send_error(404, "Not Found")
+                    return
+                if route.slow:
+                    outer.release.wait(10)
+                body = route.body.encode() if isinstance(route.body, str) else route.body
+                body = body.replace(b"{base}", outer.base.encode())
+                try:
+                    self.send_response(route.status)
+                    self.send_header("Content-Type", route.content_type)
+                    if route.location:
+                        self.send_header("Location", route.location)
+                    if not route.stream:
+                        self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    self.wfile.write(body)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass  # the client gave up (timeout or size cap), as the test meant it to
+
+            def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - http.server's signature
+                pass
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self._server.server_address[1]}"
+
+    def __enter__(self) -> FakeWebServer:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.release.set()
         self._server.shutdown()
         self._server.server_close()
 

@@ -121,7 +121,7 @@ def test_refusal_reasons_are_machine_readable(llm_services, chat, settings, embe
     chat.enqueue(NOT_IN_SOURCES)
     assert answer_question(QUESTION, services=llm_services).refusal_reason == "model_declined"
     chat.enqueue("Binance paid Gensler 99 million dollars in 2031 [1].")
-    unsupported = answer_question(QUESTION, services=llm_services)
+    unsupported = answer_question(QUESTION, services=llm_services, include_draft=True)
     assert unsupported.refused and unsupported.refusal_reason == "no_supported_claims"
     assert unsupported.claims[0].supported is False and "99 million" in unsupported.claims[0].text
     assert unsupported.passages, "the nearest passages are shown with a refusal"

@@ -70,10 +70,10 @@ def test_bad_items_are_named_by_position_and_the_rest_are_added(writer):
     ]})
     body = response.get_json()
     assert response.status_code == 201 and len(body["added"]) == 1
-    assert [f["location"] for f in body["failed"]] == ["articles[1]", "articles[2]", "articles[3]"]
-    assert "no body" in body["failed"][0]["reason"]
+    assert [f["item"] for f in body["failed"]] == ["articles[1]", "articles[2]", "articles[3]"]
+    assert "no body" in body["failed"][0]["message"]
     nothing = writer.post("/api/v1/articles", headers=AUTH, json={"article": {"title": "x"}})
-    assert nothing.status_code == 422 and nothing.get_json()["failed"][0]["location"] == "article"
+    assert nothing.status_code == 422 and nothing.get_json()["failed"][0]["item"] == "article"
 
 
 @pytest.mark.parametrize(

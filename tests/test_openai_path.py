@@ -59,7 +59,7 @@ def test_an_invented_citation_is_dropped_and_reported(openai_client, server):
 
 def test_an_uncited_reply_is_not_given_as_an_answer(openai_client, server):
     server.enqueue_chat("Gensler declined to advise Binance.")
-    body = ask(openai_client).get_json()
+    body = openai_client.post("/api/v1/ask", json={"question": QUESTION, "include_draft": True}).get_json()
     assert body["refused"] and body["refusal_reason"] == "no_supported_claims"
     assert body["claims"][0]["supported"] is False
 
@@ -87,7 +87,7 @@ def test_a_stream_through_the_real_client(openai_client, server):
 
 def test_a_stream_cut_by_the_server_ends_with_an_error_event(openai_client, server):
     server.enqueue(streamed(["Gensler declined ", "the offer ", "to become"], cut_after=2))
-    events = events_of(openai_client.post("/api/v1/ask", json={"question": QUESTION, "stream": True}))
+    events = events_of(openai_client.post("/api/v1/ask", json={"question": QUESTION, "stream": True, "include_draft": True}))
     name, data = events[-1]
     assert name == "error" and data["incomplete"] is True
     assert data["partial"] == "Gensler declined the offer "
@@ -151,5 +151,5 @@ def test_an_unreachable_server_is_503(services):
 
 def test_a_stream_that_ends_without_finishing_is_incomplete(openai_client, server):
     server.enqueue(streamed(["Gensler declined ", "the offer"], finish=False))
-    name, data = events_of(openai_client.post("/api/v1/ask", json={"question": QUESTION, "stream": True}))[-1]
+    name, data = events_of(openai_client.post("/api/v1/ask", json={"question": QUESTION, "stream": True, "include_draft": True}))[-1]
     assert name == "error" and data["incomplete"] and data["partial"] == "Gensler declined the offer"

@@ -6,6 +6,7 @@ import pytest
 
 from core.errors import ModelUnavailable
 from qa import answer_question, stream_answer
+from tests.fakes import PiecesChatModel
 
 QUESTION = "Did Gensler advise Binance?"
 REPLY = "Gensler declined the offer to become an adviser to Binance [1]."
@@ -18,25 +19,6 @@ def events_of(response):
         data = json.loads(block.split("\n", 1)[1].removeprefix("data: "))
         events.append((name, data))
     return events
-
-
-class Pieces:
-    """A chat model whose stream yields exactly the given pieces, then optionally fails."""
-
-    name = "pieces"
-
-    def __init__(self, pieces, fail_with=None):
-        self.pieces, self.fail_with = pieces, fail_with
-
-    def complete(self, messages):
-        from qa.models import Completion
-
-        return Completion(text="".join(self.pieces), model=self.name)
-
-    def stream(self, messages):
-        yield from self.pieces
-        if self.fail_with:
-            raise self.fail_with
 
 
 def services_with(services, chat_model):
@@ -64,8 +46,8 @@ def test_accept_event_stream_also_streams(llm_client, chat):
 
 
 def test_streamed_and_plain_answers_carry_the_same_citations(services):
-    streamed = services_with(services, Pieces(["Gensler declined the offer ", "to become an adviser to Binance [", "1", "]."]))
-    plain = services_with(services, Pieces([REPLY]))
+    streamed = services_with(services, PiecesChatModel(["Gensler declined the offer ", "to become an adviser to Binance [", "1", "]."]))
+    plain = services_with(services, PiecesChatModel([REPLY]))
     final = list(stream_answer(QUESTION, services=streamed))[-1]
     assert final.event == "answer"
     expected = answer_question(QUESTION, services=plain).to_dict()
@@ -74,15 +56,15 @@ def test_streamed_and_plain_answers_carry_the_same_citations(services):
 
 
 def test_a_marker_split_across_tokens_is_parsed(services):
-    split = services_with(services, Pieces(["Gensler declined the offer to become an adviser to Binance [", "1", "][", "2", "]."]))
+    split = services_with(services, PiecesChatModel(["Gensler declined the offer to become an adviser to Binance [", "1", "][", "2", "]."]))
     final = list(stream_answer(QUESTION, services=split))[-1].data
     assert [c["n"] for c in final["citations"]] == [1, 2]
     assert final["answer"].endswith("[1][2].")
 
 
 def test_a_stream_cut_mid_answer_ends_with_an_error_and_the_partial_text(services):
-    cut = services_with(services, Pieces(["Gensler declined ", "the offer"], fail_with=ModelUnavailable("the stream broke off")))
-    events = list(stream_answer(QUESTION, services=cut))
+    cut = services_with(services, PiecesChatModel(["Gensler declined ", "the offer"], fail_with=ModelUnavailable("the stream broke off")))
+    events = list(stream_answer(QUESTION, services=cut, include_draft=True))
     assert [e.event for e in events] == ["passages", "delta", "delta", "error"]
     error = events[-1].data
     assert error["incomplete"] is True and error["partial"] == "Gensler declined the offer"

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import socket
-import threading
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import datetime, timezone
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -18,6 +15,7 @@ from index.ids import article_id_for, clean_url
 from index.article_fields import LoadProblem
 from index.loaders import iter_articles
 from index.models import Article
+from tests.fakes import FakeWebServer, Route
 
 # Small enough that the slow and huge cases cost a fraction of a second each.
 LIMITS = FetchLimits(timeout=0.5, max_bytes=64 * 1024)
@@ -87,16 +85,6 @@ EMPTY_ENTRY_RSS = """<?xml version="1.0"?><rss version="2.0"><channel><title>Thi
 <item><title>Nothing here</title><link>{base}/gone-thin</link></item></channel></rss>"""
 
 
-@dataclass(frozen=True)
-class Route:
-    status: int = 200
-    content_type: str = "text/html; charset=utf-8"
-    body: bytes | str = b""
-    location: str | None = None
-    slow: bool = False
-    stream: bool = False
-
-
 ROUTES = {
     "/story-a": Route(body=STORY_A),
     "/story-b": Route(body=STORY_B),
@@ -121,51 +109,15 @@ ROUTES = {
 }
 
 
-class Handler(BaseHTTPRequestHandler):
-    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
-        self.server.user_agents.append(self.headers.get("User-Agent"))  # type: ignore[attr-defined]
-        route = ROUTES.get(self.path.split("?", 1)[0])
-        if route is None:
-            self.send_error(404, "Not Found")
-            return
-        if route.slow:
-            # Held until the test module ends: far past the fetch timeout, yet no sleep to wait out.
-            self.server.release.wait(10)  # type: ignore[attr-defined]
-        body = route.body.encode() if isinstance(route.body, str) else route.body
-        body = body.replace(b"{base}", self.server.base.encode())  # type: ignore[attr-defined]
-        try:
-            self.send_response(route.status)
-            self.send_header("Content-Type", route.content_type)
-            if route.location:
-                self.send_header("Location", route.location)
-            if not route.stream:
-                self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the client gave up (timeout or size cap), as the test meant it to
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - http.server's signature
-        pass
+@pytest.fixture(scope="module")
+def server() -> Iterator[FakeWebServer]:
+    with FakeWebServer(ROUTES) as web:
+        yield web
 
 
 @pytest.fixture(scope="module")
-def server() -> Iterator[ThreadingHTTPServer]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    httpd.base = f"http://127.0.0.1:{httpd.server_address[1]}"  # type: ignore[attr-defined]
-    httpd.release = threading.Event()  # type: ignore[attr-defined]
-    httpd.user_agents = []  # type: ignore[attr-defined]
-    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    yield httpd
-    httpd.release.set()  # type: ignore[attr-defined]
-    httpd.shutdown()
-    httpd.server_close()
-
-
-@pytest.fixture(scope="module")
-def base(server: ThreadingHTTPServer) -> str:
-    return server.base  # type: ignore[attr-defined]
+def base(server: FakeWebServer) -> str:
+    return server.base
 
 
 def load(*sources: str | Path, **kwargs: object) -> list[Article | LoadProblem]:
@@ -390,7 +342,7 @@ def test_the_api_adds_a_page_by_url_only_when_private_addresses_are_allowed(base
 
     headers = {"Authorization": f"Bearer {key}"}
     refused = client(False).post("/api/v1/articles", json={"url": f"{base}/story-a"}, headers=headers)
-    assert refused.status_code == 422 and "not a public address" in refused.get_json()["failed"][0]["reason"]
+    assert refused.status_code == 422 and "not a public address" in refused.get_json()["failed"][0]["message"]
     added = client(True).post("/api/v1/articles", json={"url": f"{base}/story-a", "source": "Test Wire"}, headers=headers)
     assert added.status_code == 201, added.get_json()
     (article_id,) = added.get_json()["added"]

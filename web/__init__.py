@@ -9,17 +9,19 @@ from flask import Flask, Response, g, request
 
 from core.settings import Settings
 from qa import Services, build_services
-from web import api, articles, form, openai_compat, openapi
+from web import add_articles, api, articles, form, openai_compat, openapi, pages_articles, session
 from web.cors import register_cors
 from web.errors import register_error_handlers
 from web.keys import require_key_for_reads
 from web.logs import configure_logging
 from web.metrics import register_metrics
 from web.ratelimit import register_rate_limit
+from web.shedding import answer_slots
 
+# Scripts only from our own files (no inline script, no CDN); the page's script may call our API only.
 CONTENT_SECURITY_POLICY = (
-    "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
-    "base-uri 'none'; frame-ancestors 'none'"
+    "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self'; "
+    "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 )
 
 
@@ -35,6 +37,9 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
     app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     app.extensions["newsdesk"] = services
+    app.extensions["newsdesk.answer_slots"] = answer_slots(
+        settings.max_inflight, wait=settings.queue_wait, answer_deadline=settings.answer_deadline
+    )
 
     # First, so every later hook, error and log line has the id.
     @app.before_request
@@ -49,6 +54,9 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
     app.register_blueprint(form.blueprint)
     app.register_blueprint(api.blueprint)
     app.register_blueprint(articles.blueprint)
+    app.register_blueprint(pages_articles.blueprint)
+    app.register_blueprint(add_articles.blueprint)
+    session.init_app(app, settings)
     app.register_blueprint(openapi.blueprint)
     openai_compat.register(app)
     # Imported here, not with the package: `python -m web.mcp` must find web.mcp not yet imported.

@@ -8,7 +8,7 @@ from typing import Any
 from flask import Blueprint, Response, jsonify, request
 
 from qa import StreamEvent, answer_question, stream_answer
-from web.context import services
+from web.context import answer_slots, services
 from web.metrics import metrics
 from web.requests import json_body, parse_ask, parse_search_args
 from web.streaming import sse_response
@@ -21,17 +21,26 @@ def ask() -> Response:
     """Answer a question from the indexed articles, with citations; as server-sent events when asked."""
     wants_events = request.accept_mimetypes.best == "text/event-stream"
     parsed = parse_ask(json_body(request), services().settings, wants_event_stream=wants_events)
-    if parsed.stream:
-        events = stream_answer(
-            parsed.question, services=services(), top_k=parsed.top_k, options=parsed.options, history=parsed.history
-        )
-        return sse_response(metrics().observe_events(_warned(events, parsed.warnings)))
-    answer = answer_question(
-        parsed.question, services=services(), top_k=parsed.top_k, options=parsed.options, history=parsed.history
+    arguments = dict(
+        services=services(), top_k=parsed.top_k, options=parsed.options, history=parsed.history,
+        include_draft=parsed.include_draft,
     )
-    body = _with_warnings(answer.to_dict(), parsed.warnings)
-    metrics().observe_answer(body)
-    return jsonify(body)
+    slots = answer_slots()
+    if not parsed.stream:
+        with slots.held():
+            body = _with_warnings(answer_question(parsed.question, **arguments).to_dict(), parsed.warnings)
+        metrics().observe_answer(body)
+        return jsonify(body)
+    slots.acquire()
+    try:
+        events = stream_answer(parsed.question, **arguments)
+        response = sse_response(metrics().observe_events(_warned(events, parsed.warnings)))
+    except BaseException:
+        slots.release()
+        raise
+    # The slot is held until the last event is sent (or the client goes away).
+    response.call_on_close(slots.release)
+    return response
 
 
 def _with_warnings(answer: dict[str, Any], warnings: Iterable[str]) -> dict[str, Any]:
@@ -71,5 +80,6 @@ def healthz() -> Response:
 def readyz() -> Response:
     """Readiness: the store answers; reports what it holds and which answerer is in use."""
     svc = services()
-    stats = svc.index.store.stats()
+    # Where the store lives (a path or a Chroma URL) is for operators (`python -m index stats`), not callers.
+    stats = {k: v for k, v in svc.index.store.stats().items() if k != "location"}
     return jsonify({"status": "ready", "store": stats, "answerer": {"mode": svc.answerer.mode, "model": svc.answerer.model}})

@@ -11,10 +11,17 @@ from typing import Any
 
 from flask import Blueprint, Response, jsonify, request
 
+from core.errors import (
+    ArticleNotFound,
+    InvalidRequest,
+    SourceError,
+    Unauthorized,
+    WritesDisabled,
+)
+from core.settings import Settings
 from index import ingest_items
-from core.errors import ArticleNotFound, InvalidRequest, SourceError, Unauthorized, WritesDisabled
-from index.fetch import FetchLimits, is_web_address
 from index.article_fields import LoadProblem, article_from_fields
+from index.fetch import FetchLimits, is_web_address
 from index.loaders import iter_articles
 from web.context import services
 from web.keys import is_valid_key, presented_key
@@ -50,7 +57,7 @@ def limit_uploads() -> None:
 def add_articles() -> tuple[Response, int]:
     """Add or update articles: `{"article": {...}}`, `{"articles": [...]}` or `{"url": "https://..."}`."""
     require_writer()
-    body = json_body(request)
+    body = json_body(request, checked_by_caller=("article", "articles"))
     given = [k for k in ("article", "articles", "url") if k in body]
     unknown = sorted(set(body) - {"article", "articles", "url", "source"})
     if unknown:
@@ -64,16 +71,34 @@ def add_articles() -> tuple[Response, int]:
     index = services().index
     report = ingest_items(items, store=index.store, embedder=index.embedder, chunker=index.chunker)
     metrics().observe_ingest(report)
+    failed = [_failure(p) for p in report.failed]
     payload = {
         "added": report.added,
         "updated": report.updated,
         "unchanged": report.unchanged,
-        "failed": [{"location": p.location, "reason": p.reason} for p in report.failed],
+        "failed": failed,
         "chunks_written": report.chunks_written,
     }
     if not (report.added or report.updated or report.unchanged):
-        return jsonify({**payload, "error": {"code": "unreadable_source", "message": "no article could be read"}}), 422
+        first = failed[0] if failed else {"code": "unreadable_source", "message": "no article could be read"}
+        error = {k: first[k] for k in ("code", "message", "field") if k in first}
+        return jsonify({**payload, "error": error}), 422
     return jsonify(payload), 201 if report.added else 200
+
+
+def _failure(problem: LoadProblem) -> dict[str, str]:
+    """One item that was not stored: where it was in the request, a stable code, and why."""
+    failure = {"item": problem.location, "code": SourceError.code, "message": f"{problem.location}: {problem.reason}"}
+    if problem.field is not None and problem.location.startswith("article"):
+        failure["field"] = f"{problem.location}.{problem.field}"
+    return failure
+
+
+def fetch_limits(settings: Settings) -> FetchLimits:
+    """Limits for fetching a URL a caller sent: time, size, and (unless allowed) public hosts only."""
+    return FetchLimits(
+        timeout=settings.fetch_timeout, max_bytes=settings.fetch_max_bytes, public_only=not settings.api_fetch_private
+    )
 
 
 def _items(body: dict[str, Any], kind: str, source: str | None) -> list[Any]:
@@ -81,13 +106,7 @@ def _items(body: dict[str, Any], kind: str, source: str | None) -> list[Any]:
         url = body["url"]
         if not isinstance(url, str) or not is_web_address(url):
             raise InvalidRequest("'url' must be an http(s) URL", field="url")
-        settings = services().settings
-        limits = FetchLimits(
-            timeout=settings.fetch_timeout,
-            max_bytes=settings.fetch_max_bytes,
-            public_only=not settings.api_fetch_private,
-        )
-        return list(iter_articles([url], default_source=source, fetch_limits=limits))
+        return list(iter_articles([url], default_source=source, fetch_limits=fetch_limits(services().settings)))
     raw = [body["article"]] if kind == "article" else body["articles"]
     if not isinstance(raw, list) or not raw:
         raise InvalidRequest("'articles' must be a non-empty list of article objects", field="articles")
@@ -99,7 +118,7 @@ def _items(body: dict[str, Any], kind: str, source: str | None) -> list[Any]:
         try:
             items.append(article_from_fields(fields, default_source=source))
         except SourceError as exc:  # each bad item is reported by position; the rest go on
-            items.append(LoadProblem(location, exc.message))
+            items.append(LoadProblem(location, exc.message, exc.field))
     return items
 
 

@@ -5,8 +5,14 @@ from __future__ import annotations
 from flask import current_app
 
 from qa import Services
+from web.shedding import AnswerSlots
 
 
 def services() -> Services:
     """This app's services (store, models, retriever), built once at start-up."""
     return current_app.extensions["newsdesk"]
+
+
+def answer_slots() -> AnswerSlots:
+    """This worker's answer slots (NEWSDESK_MAX_INFLIGHT), shared by every view that answers."""
+    return current_app.extensions["newsdesk.answer_slots"]

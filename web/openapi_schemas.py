@@ -52,6 +52,7 @@ ASK_PROPERTIES: dict[str, Any] = {
     "mode": {**SEARCH_MODE, "deprecated": True, "description": "old name of search_mode; the answer's warnings say so"},
     "recency": {"type": ["boolean", "null"], "description": "favour recent articles (absent: decided from the question)"},
     "history": {**array(ref("Turn")), "maxItems": 20, "description": "earlier turns, oldest first, for follow-ups"},
+    "include_draft": {**BOOL, "description": "with a refusal after drafting, also return the withheld draft"},
 }
 
 PASSAGE = obj(
@@ -65,7 +66,7 @@ CITATION = obj(
     {
         "n": INT, "chunk_id": STR, "article_id": STR, "title": STR, "url": NULLABLE_STR, "source": STR,
         "published_at": NULLABLE_STR, "quote": STR, "quote_start": INT, "quote_end": INT, "passage": STR,
-        "score": NUM, "supported": BOOL, "also_in": array({"type": "object"}),
+        "score": NUM, "supported": BOOL, "also_in": array({"type": "object"}), "quotes": array({"type": "object"}),
     }
 )
 ANSWER = obj(
@@ -80,7 +81,7 @@ ANSWER = obj(
         "model": STR,
         "passages": array(ref("Passage")),
         "as_of": NULLABLE_STR,
-        "search": obj({"search_mode": STR, "recency": {"type": ["boolean", "null"]}, "filters": {"type": "object"}}),
+        "search": obj({"query": STR, "search_mode": STR, "recency": {"type": ["boolean", "null"]}, "filters": {"type": "object"}}),
         "timings_ms": {"type": "object", "additionalProperties": NUM},
         "usage": {"type": "object", "additionalProperties": INT},
         "warnings": array(STR),

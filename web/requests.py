@@ -13,10 +13,11 @@ from werkzeug.exceptions import UnsupportedMediaType
 
 from core.errors import InvalidRequest
 from core.settings import Settings
+from index.surrogates import find_lone_surrogate
 from qa import Message, SearchOptions, validate_question, validate_top_k
 from qa.conversation import parse_history
 
-ASK_FIELDS = ("question", "top_k", "stream", "filters", "search_mode", "mode", "recency", "history")
+ASK_FIELDS = ("question", "top_k", "stream", "filters", "search_mode", "mode", "recency", "history", "include_draft")
 SEARCH_ARGS = ("q", "top_k", "search_mode", "mode", "recency", "source", "published_after", "published_before")
 MODE_DEPRECATED = "'mode' is deprecated and will be removed: send the search method as 'search_mode'"
 MODE_IGNORED = "'mode' is deprecated and was ignored, as 'search_mode' was given"
@@ -29,11 +30,16 @@ class AskRequest:
     stream: bool
     options: SearchOptions
     history: tuple[Message, ...] = ()
+    include_draft: bool = False
     warnings: tuple[str, ...] = ()
 
 
-def json_body(request: Request) -> dict[str, Any]:
-    """The request's JSON object; 415 for another content type, 400 for bytes that are not a JSON object."""
+def json_body(request: Request, *, checked_by_caller: tuple[str, ...] = ()) -> dict[str, Any]:
+    """The request's JSON object; 415 for another content type, 400 for bytes that are not a JSON object.
+
+    A lone surrogate (JSON's `"\\ud800"`) anywhere is a 400 naming its field, except under the
+    top-level keys in `checked_by_caller` (a batch whose items are judged one by one).
+    """
     if request.mimetype != "application/json":
         raise UnsupportedMediaType("send the body as JSON with 'Content-Type: application/json'")
     raw = request.get_data(cache=True)
@@ -51,6 +57,9 @@ def json_body(request: Request) -> dict[str, Any]:
         raise InvalidRequest("the request body is JSON nested too deeply or with a number too long to read") from None
     if not isinstance(data, dict):
         raise InvalidRequest("the request body must be a JSON object such as {\"question\": \"...\"}")
+    where = find_lone_surrogate({k: v for k, v in data.items() if k not in checked_by_caller})
+    if where is not None:
+        raise InvalidRequest(f"'{where}' is not valid text: it holds a lone surrogate (\\ud800-\\udfff)", field=where)
     return data
 
 
@@ -68,22 +77,24 @@ def parse_ask(data: dict[str, Any], settings: Settings, *, wants_event_stream: b
         raise InvalidRequest("'question' is required", field="question")
     question = validate_question(data["question"], max_chars=settings.max_question_chars)
     top_k = validate_top_k(data.get("top_k", settings.top_k), max_top_k=settings.max_top_k)
-    stream = data.get("stream", False)
-    if not isinstance(stream, bool):
-        raise InvalidRequest("'stream' must be true or false", field="stream")
+    stream = _bool_field(data, "stream")
+    include_draft = _bool_field(data, "include_draft")
     search_mode, warnings = search_method(data)
     options = SearchOptions.parse(
         mode=search_mode, filters=data.get("filters"), recency=data.get("recency"), default_mode=settings.retrieval_mode
     )
     history = parse_history(data.get("history"))
     return AskRequest(
-        question=question,
-        top_k=top_k,
-        stream=stream or wants_event_stream,
-        options=options,
-        history=history,
-        warnings=warnings,
+        question=question, top_k=top_k, stream=stream or wants_event_stream, options=options, history=history,
+        include_draft=include_draft, warnings=warnings,
     )
+
+
+def _bool_field(data: dict[str, Any], name: str) -> bool:
+    value = data.get(name, False)
+    if not isinstance(value, bool):
+        raise InvalidRequest(f"'{name}' must be true or false", field=name)
+    return value
 
 
 def search_method(values: Mapping[str, Any]) -> tuple[Any, tuple[str, ...]]:

@@ -118,8 +118,10 @@ def run_case(case: GoldenCase, services: Services) -> CaseResult:
     options = SearchOptions.parse(filters=case.filters, default_mode=services.settings.retrieval_mode)
     started = time.perf_counter()
     try:
+        # The draft of a refused answer is kept: a regression report needs the sentences that failed.
         answer = answer_question(
-            case.question, services=services, top_k=case.top_k, options=options, history=case.history
+            case.question, services=services, top_k=case.top_k, options=options, history=case.history,
+            include_draft=True,
         )
     except ModelError as exc:
         elapsed = (time.perf_counter() - started) * 1000
