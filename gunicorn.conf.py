@@ -32,6 +32,21 @@ keepalive = 5
 timeout = max(120, math.ceil(_newsdesk.answer_deadline) + 30)
 
 
+# Metrics across workers (web/metrics.py): prometheus-client's multiprocess mode keeps every
+# worker's counts in files in one directory, which /metrics adds up. The variable must be set
+# before a worker imports the client, and the directory emptied as the server starts, or a
+# previous run's counts would be added in. (No metric is a live gauge, so an exiting worker
+# leaves nothing to mark dead: its counts rightly stay in the totals.)
+_metrics_dir = os.environ.setdefault("PROMETHEUS_MULTIPROC_DIR", os.path.abspath("var/prometheus"))
+
+
+def _empty_metrics_dir() -> None:
+    os.makedirs(_metrics_dir, exist_ok=True)
+    for name in os.listdir(_metrics_dir):
+        if name.endswith(".db"):
+            os.remove(os.path.join(_metrics_dir, name))
+
+
 def on_starting(server):  # type: ignore[no-untyped-def]
     """Refuse a worker timeout (e.g. --timeout on the command line) that an answer could outlast."""
     if server.cfg.timeout <= _newsdesk.answer_deadline + 10:
@@ -39,3 +54,4 @@ def on_starting(server):  # type: ignore[no-untyped-def]
             f"gunicorn --timeout {server.cfg.timeout} must exceed NEWSDESK_ANSWER_DEADLINE "
             f"({_newsdesk.answer_deadline:g} s) by more than 10 s"
         )
+    _empty_metrics_dir()

@@ -104,11 +104,23 @@ class Settings:
     secret_key: str | None = dataclasses.field(default=None, repr=False)
     host: str = "127.0.0.1"
     port: int = 5000
+    # The guards
+    rate_limit: str = "60 per minute"
+    redis_url: str | None = dataclasses.field(default=None, repr=False)
+    require_keys_for_reads: bool = False
+    cors_origins: str = ""
+    log_format: str = "text"
+    metrics_dir: Path | None = None
 
     def __post_init__(self) -> None:
         for variable in VARIABLES:
             variable.check(getattr(self, variable.field))
         _check_combinations(self)
+
+    @property
+    def cors_origin_list(self) -> tuple[str, ...]:
+        """The origins browsers may call the API from (NEWSDESK_CORS_ORIGINS, comma-separated; empty: none)."""
+        return tuple(o.strip() for o in self.cors_origins.split(",") if o.strip())
 
     @property
     def api_key_set(self) -> frozenset[str]:
@@ -184,6 +196,20 @@ def _web_address(value: object) -> bool:
     return parts.scheme in ("http", "https") and bool(parts.hostname)
 
 
+def _limit_or_off(raw: str) -> str:
+    return "" if raw.lower() in ("off", "no", "none") else raw
+
+
+def _rate_limit(value: object) -> bool:
+    from limits import parse_many
+
+    try:
+        return not value or bool(parse_many(str(value)))
+    except ValueError:
+        return False
+
+
+_ORIGIN = re.compile(r"\*|https?://[^/\s,]+")
 _COLLECTION_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{1,400}[A-Za-z0-9]")
 _FRACTION = (_between(0.0, 1.0), "must be between 0 and 1")
 _SECONDS = (_positive, "must be a positive number of seconds")
@@ -240,6 +266,20 @@ VARIABLES: tuple[Variable, ...] = (
     ),
     Variable("host", "HOST"),
     Variable("port", "PORT", int, _between(0, 65535), "must be a port number"),
+    # The guards
+    Variable("rate_limit", "NEWSDESK_RATE_LIMIT", _limit_or_off, _rate_limit, "must look like '60 per minute' or '10/second;500/hour'"),
+    Variable(
+        "redis_url", "REDIS_URL", str, lambda v: urlsplit(str(v)).scheme in ("redis", "rediss", "unix"),
+        "must look like redis://host:6379/0",
+    ),
+    Variable("require_keys_for_reads", "NEWSDESK_REQUIRE_KEYS_FOR_READS", bool),
+    Variable(
+        "cors_origins", "NEWSDESK_CORS_ORIGINS", str,
+        lambda v: all(_ORIGIN.fullmatch(o.strip()) for o in str(v).split(",") if o.strip()),
+        "must be comma-separated origins such as https://chat.example.org (scheme and host, no path), or *",
+    ),
+    Variable("log_format", "NEWSDESK_LOG_FORMAT", str, *_one_of(("text", "json"))),
+    Variable("metrics_dir", "PROMETHEUS_MULTIPROC_DIR", Path),
 )
 
 # Tuned values are checked too, so a bench script exploring them cannot run on nonsense.
@@ -272,5 +312,7 @@ def _check_combinations(settings: Settings) -> None:
         raise ConfigError("NEWSDESK_CHUNK_OVERLAP must be at least 0 and under half of NEWSDESK_CHUNK_TOKENS")
     if settings.max_upload_bytes < settings.max_body_bytes:
         raise ConfigError("NEWSDESK_MAX_UPLOAD_BYTES must be at least NEWSDESK_MAX_BODY_BYTES")
+    if settings.require_keys_for_reads and not settings.api_key_set:
+        raise ConfigError("NEWSDESK_REQUIRE_KEYS_FOR_READS=yes needs NEWSDESK_API_KEYS")
     if any(len(k) < 16 for k in settings.api_key_set):
         raise ConfigError("every key in NEWSDESK_API_KEYS must be at least 16 characters (comma-separated)")

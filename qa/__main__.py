@@ -27,7 +27,10 @@ def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = 
     ask.add_argument("--top-k", type=int, default=None, help="passages to retrieve")
     ask.add_argument("--json", action="store_true", help="print the API's answer object")
     ask.add_argument("--stream", action="store_true", help="print the answer as it is generated")
-    ask.add_argument("--mode", choices=MODES, default=None, help="retrieval method (default NEWSDESK_RETRIEVAL_MODE)")
+    ask.add_argument(
+        "--search-mode", choices=MODES, default=None, help="search method (default NEWSDESK_RETRIEVAL_MODE)"
+    )
+    ask.add_argument("--mode", dest="search_mode", choices=MODES, help=argparse.SUPPRESS)  # the deprecated name
     ask.add_argument("--source", action="append", default=None, help="only this outlet (repeatable)")
     ask.add_argument("--after", default=None, help="only articles published on or after this ISO date")
     ask.add_argument("--before", default=None, help="only articles published on or before this ISO date")
@@ -73,7 +76,7 @@ def _options(args: argparse.Namespace, settings: Settings) -> SearchOptions:
     if args.before:
         filters["published_before"] = args.before
     return SearchOptions.parse(
-        mode=args.mode, filters=filters, recency=args.recency, default_mode=settings.retrieval_mode, filter_prefix=""
+        mode=args.search_mode, filters=filters, recency=args.recency, default_mode=settings.retrieval_mode, filter_prefix=""
     )
 
 
@@ -125,7 +128,7 @@ def render_sources(answer: dict[str, Any]) -> str:
         lines.append(f"refused: {answer['refusal_reason']}")
     if answer.get("as_of"):
         lines.append(f"as of {answer['as_of'][:10]}")
-    lines.append(f"({answer['mode']}: {answer['model']}, {answer['timings_ms'].get('total', 0):.0f} ms)")
+    lines.append(f"(answerer {answer['answerer']}: {answer['model']}, {answer['timings_ms'].get('total', 0):.0f} ms)")
     return "\n".join(lines)
 
 

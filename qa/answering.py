@@ -46,7 +46,12 @@ def validate_question(question: object, *, max_chars: int) -> str:
 
 
 def validate_top_k(top_k: object, *, max_top_k: int) -> int:
-    """`top_k` as an int in 1..max_top_k, or InvalidRequest naming the field."""
+    """`top_k` as an int in 1..max_top_k, or InvalidRequest naming the field.
+
+    A whole float (5.0) counts as its int: JSON does not tell them apart.
+    """
+    if isinstance(top_k, float) and top_k.is_integer():
+        top_k = int(top_k)
     if isinstance(top_k, bool) or not isinstance(top_k, int):
         raise InvalidRequest(f"'top_k' must be a whole number from 1 to {max_top_k}", field="top_k")
     if not 1 <= top_k <= max_top_k:
@@ -188,7 +193,7 @@ def _prepare(
         question=text, started=started, retrieved=retrieved, history=history, given=[], refusal=None,
         deadline=deadline, include_draft=include_draft,
     )
-    context.search = {"query": query, "mode": retrieval.mode, "recency": retrieval.recency, "filters": retrieval.filter.to_dict()}
+    context.search = {"query": query, "search_mode": retrieval.mode, "recency": retrieval.recency, "filters": retrieval.filter.to_dict()}
     context.warnings.extend(retrieval.warnings)
     context.timings["retrieve"] = _ms_since(started)
     # The gate: when even the closest passage is far from the question in meaning, nothing

@@ -30,6 +30,7 @@ class CheckedAnswer:
     warnings: tuple[str, ...]
     citation_marks: int = 0
     precise_marks: int = 0
+    dropped_marks: int = 0
 
     @property
     def supported_claims(self) -> int:
@@ -42,6 +43,7 @@ class CheckedAnswer:
             "supported": self.supported_claims,
             "citations": self.citation_marks,
             "precise": self.precise_marks,
+            "dropped": self.dropped_marks,
         }
 
 
@@ -93,6 +95,7 @@ def check_citations(text: str, passages: Sequence[Passage], judge: SupportJudge)
         warnings=tuple(_warnings(invalid, passages, citations, tally.claims)),
         citation_marks=tally.marks,
         precise_marks=tally.precise_marks,
+        dropped_marks=len(invalid),
     )
 
 

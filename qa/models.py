@@ -116,8 +116,10 @@ class Claim:
 class Answer:
     """What a reader gets: the text with [n] marks, the citations behind them, and how it was made.
 
-    `as_of` is the newest publication date among the cited articles (news goes stale: the
-    answer holds as of then); `search` says how the passages were found (mode, recency, filters).
+    `mode` is the answerer that wrote it (`extractive` or `llm`; `answerer` in the JSON, so it is
+    never confused with the search method). `as_of` is the newest publication date among the
+    cited articles (news goes stale: the answer holds as of then); `search` says how the
+    passages were found (search_mode, recency, filters).
     `verification` counts claims and citations (qa/citations.py) and says whether the first
     sentence states what was asked (`answers_question`, qa/answer_check.py).
     """
@@ -145,7 +147,7 @@ class Answer:
             "refusal_reason": self.refusal_reason,
             "claims": [c.to_dict() for c in self.claims],
             "verification": dict(self.verification),
-            "mode": self.mode,
+            "answerer": self.mode,
             "model": self.model,
             "passages": [p.to_dict() for p in self.passages],
             "as_of": self.as_of,

@@ -66,7 +66,7 @@ class SearchOptions:
         """Options from request values, or InvalidRequest naming the bad field."""
         chosen = default_mode if mode is None else mode
         if chosen not in MODES:
-            raise InvalidRequest(f"'mode' must be one of {', '.join(MODES)}", field="mode")
+            raise InvalidRequest(f"'search_mode' must be one of {', '.join(MODES)}", field="search_mode")
         if recency is not None and not isinstance(recency, bool):
             raise InvalidRequest("'recency' must be true, false or absent (decided from the question)", field="recency")
         return cls(mode=str(chosen), filter=SearchFilter.parse(filters, prefix=filter_prefix), recency=recency)

@@ -7,13 +7,17 @@ session: copying costs less than half of chunking, embedding and ingesting it fo
 
 from __future__ import annotations
 
+import threading
 import uuid
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import chromadb
 import pytest
 from chromadb.config import Settings as ChromaSettings
+from flask import Flask
+from werkzeug.serving import make_server
 
 from core import Settings
 from index import ChromaStore, build_index, ingest
@@ -118,3 +122,20 @@ def client(app):  # type: ignore[no-untyped-def]
 @pytest.fixture
 def llm_client(llm_services: Services):  # type: ignore[no-untyped-def]
     return create_app(services=llm_services).test_client()
+
+
+@pytest.fixture
+def serve() -> Iterator[Callable[[Flask], str]]:
+    """Serve an app on a loopback port in a thread (real HTTP for real clients); gives its base URL."""
+    servers = []
+
+    def start(app: Flask) -> str:
+        server = make_server("127.0.0.1", 0, app, threaded=True)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_port}"
+
+    yield start
+    for server in servers:
+        server.shutdown()
+        server.server_close()

@@ -17,8 +17,8 @@ def test_ask_returns_a_cited_answer(client):
     response = client.post(ASK, json={"question": "Did Gensler advise Binance?"})
     assert response.status_code == 200
     body = response.get_json()
-    assert set(body) >= {"answer", "citations", "refused", "mode", "model", "timings_ms", "warnings"}
-    assert body["mode"] == "extractive" and not body["refused"]
+    assert set(body) >= {"answer", "citations", "refused", "answerer", "model", "timings_ms", "warnings"}
+    assert body["answerer"] == "extractive" and not body["refused"]
     citation = body["citations"][0]
     assert set(citation) >= {"n", "article_id", "title", "source", "url", "published_at", "quote", "passage"}
     assert f"[{citation['n']}]" in body["answer"]
@@ -133,22 +133,22 @@ def test_search_returns_passages_with_scores(client):
 def test_search_reports_each_method_and_applies_filters(client):
     body = client.get(
         "/api/v1/search",
-        query_string=[("q", "Gensler Binance"), ("mode", "hybrid"), ("source", "Meridian Wire"), ("source", "ledger daily"),
+        query_string=[("q", "Gensler Binance"), ("search_mode", "hybrid"), ("source", "Meridian Wire"), ("source", "ledger daily"),
                       ("published_after", "2023-03-01"), ("top_k", "5")],
     ).get_json()
-    assert body["mode"] == "hybrid" and body["filters"]["published_after"] == "2023-03-01T00:00:00Z"
+    assert body["search_mode"] == "hybrid" and body["filters"]["published_after"] == "2023-03-01T00:00:00Z"
     assert body["passages"]
     for p in body["passages"]:
         assert p["source"] in {"Meridian Wire", "Ledger Daily"} and p["published_at"] >= "2023-03-01"
         assert set(p["scores"]) >= {"dense", "dense_rank", "lexical", "lexical_rank", "fused"}
-    lexical = client.get("/api/v1/search", query_string={"q": "Paxos BUSD", "mode": "lexical"}).get_json()
+    lexical = client.get("/api/v1/search", query_string={"q": "Paxos BUSD", "search_mode": "lexical"}).get_json()
     assert all(p["scores"]["dense_rank"] is None for p in lexical["passages"])
 
 
 @pytest.mark.parametrize(
     ("query", "field"),
     [
-        ({"q": "x", "mode": "semantic"}, "mode"),
+        ({"q": "x", "search_mode": "semantic"}, "search_mode"),
         ({"q": "x", "published_after": "yesterday"}, "published_after"),
         ({"q": "x", "published_after": "2023-05-01", "published_before": "2023-04-01"}, "published_after"),
         ({"q": "x", "recency": "maybe"}, "recency"),
@@ -167,7 +167,7 @@ def test_bad_search_parameters_are_400_naming_the_field(client, query, field):
         ({"filters": {"published_before": "soon"}}, "filters.published_before"),
         ({"filters": {"colour": "red"}}, "filters.colour"),
         ({"filters": "Ledger Daily"}, "filters"),
-        ({"mode": "both"}, "mode"),
+        ({"search_mode": "both"}, "search_mode"),
         ({"recency": "yes"}, "recency"),
     ],
 )
@@ -179,7 +179,7 @@ def test_bad_ask_filters_are_400_naming_the_field_before_any_model_call(llm_clie
 
 def test_ask_with_filters_cites_only_matching_articles(client):
     body = client.post(
-        ASK, json={"question": "Did Gensler advise Binance?", "filters": {"source": ["Meridian Wire"]}, "mode": "hybrid"}
+        ASK, json={"question": "Did Gensler advise Binance?", "filters": {"source": ["Meridian Wire"]}, "search_mode": "hybrid"}
     ).get_json()
     assert body["search"]["filters"]["source"] == ["Meridian Wire"]
     assert body["citations"] and all(c["source"] == "Meridian Wire" for c in body["citations"])

@@ -49,7 +49,7 @@ def test_an_added_article_is_searchable_listed_readable_and_deletable(writer):
                         headers={"Authorization": f"Bearer {'z' * 20}"})
     assert again.status_code == 200 and again.get_json()["unchanged"] == [article_id]
 
-    found = writer.get("/api/v1/search", query_string={"q": "harbour tunnel opened", "mode": "lexical"}).get_json()
+    found = writer.get("/api/v1/search", query_string={"q": "harbour tunnel opened", "search_mode": "lexical"}).get_json()
     assert found["passages"][0]["article_id"] == article_id
     assert writer.get(f"/api/v1/articles/{article_id}").get_json()["title"] == "Harbour tunnel opens"
     listed = writer.get("/api/v1/articles", query_string={"source": "port avalon gazette", "limit": 5}).get_json()
@@ -59,7 +59,7 @@ def test_an_added_article_is_searchable_listed_readable_and_deletable(writer):
 
     assert writer.delete(f"/api/v1/articles/{article_id}", headers=AUTH).get_json() == {"deleted": article_id}
     assert writer.get(f"/api/v1/articles/{article_id}").status_code == 404
-    gone = writer.get("/api/v1/search", query_string={"q": "harbour tunnel opened", "mode": "lexical"}).get_json()
+    gone = writer.get("/api/v1/search", query_string={"q": "harbour tunnel opened", "search_mode": "lexical"}).get_json()
     assert all(p["article_id"] != article_id for p in gone["passages"])
     assert writer.delete(f"/api/v1/articles/{article_id}", headers=AUTH).status_code == 404
 

@@ -83,7 +83,7 @@ def test_an_irrelevant_extra_citation_is_imprecise_but_the_claim_is_recalled(jud
     checked = check_citations("Gensler declined the offer to advise the exchange [1][2].", PASSAGES, judge)
     assert checked.claims[0].supported is True
     assert {c.n: c.supported for c in checked.citations} == {1: True, 2: False}
-    assert checked.verification() == {"claims": 1, "supported": 1, "citations": 2, "precise": 1}
+    assert checked.verification() == {"claims": 1, "supported": 1, "citations": 2, "precise": 1, "dropped": 0}
 
 
 def test_a_lead_in_makes_no_claim(judge):

@@ -35,7 +35,7 @@ def test_a_cited_answer_comes_back_through_the_real_client(openai_client, server
     response = ask(openai_client)
     assert response.status_code == 200
     body = response.get_json()
-    assert body["mode"] == "llm" and body["model"] == "fake-gpt"
+    assert body["answerer"] == "llm" and body["model"] == "fake-gpt"
     assert [c["n"] for c in body["citations"]] == [1, 2]
     assert body["usage"] == {"prompt_tokens": 321, "completion_tokens": 42, "total_tokens": 363}
 

@@ -387,12 +387,12 @@ def test_the_cli_takes_filters_and_names_a_bad_one(services, monkeypatch, capsys
     import qa.__main__ as cli
 
     monkeypatch.setattr(cli, "build_services", lambda settings: services)
-    argv = ["ask", "--json", "--source", "Meridian Wire", "--after", "2023-03-01", "--mode", "lexical", "Gensler Binance"]
+    argv = ["ask", "--json", "--source", "Meridian Wire", "--after", "2023-03-01", "--search-mode", "lexical", "Gensler Binance"]
     assert cli.main(argv, environ={}) == 0
     body = json.loads(capsys.readouterr().out)
     assert body["search"] == {
         "query": "Gensler Binance",
-        "mode": "lexical",
+        "search_mode": "lexical",
         "recency": False,
         "filters": {"source": ["Meridian Wire"], "published_after": "2023-03-01T00:00:00Z", "published_before": None},
     }

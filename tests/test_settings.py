@@ -45,11 +45,20 @@ def test_empty_variables_take_the_default():
         ({"NEWSDESK_MAX_BODY_BYTES": "-1"}, "NEWSDESK_MAX_BODY_BYTES"),
         ({"NEWSDESK_MAX_QUESTION_CHARS": "0"}, "NEWSDESK_MAX_QUESTION_CHARS"),
         ({"NEWSDESK_CHUNK_TOKENS": "215"}, "NEWSDESK_CHUNK_TOKENS"),
+        ({"NEWSDESK_RATE_LIMIT": "lots"}, "NEWSDESK_RATE_LIMIT"),
+        ({"REDIS_URL": "http://cache:6379"}, "REDIS_URL"),
+        ({"NEWSDESK_CORS_ORIGINS": "https://chat.example.org/app"}, "NEWSDESK_CORS_ORIGINS"),
+        ({"NEWSDESK_LOG_FORMAT": "xml"}, "NEWSDESK_LOG_FORMAT"),
+        ({"NEWSDESK_REQUIRE_KEYS_FOR_READS": "yes"}, "NEWSDESK_API_KEYS"),
     ],
 )
 def test_bad_values_name_the_variable(env, named):
     with pytest.raises(ConfigError, match=named):
         Settings.from_env(env)
+
+
+def test_the_rate_limit_can_be_switched_off():
+    assert Settings.from_env({"NEWSDESK_RATE_LIMIT": "off"}).rate_limit == ""
 
 
 def test_extractive_mode_can_be_forced_with_a_key():

@@ -86,7 +86,7 @@ def test_bad_requests_fail_before_streaming_starts(llm_client):
 
 def test_extractive_answers_stream_too(client):
     events = events_of(client.post("/api/v1/ask", json={"question": QUESTION, "stream": True}))
-    assert events[-1][0] == "answer" and events[-1][1]["mode"] == "extractive"
+    assert events[-1][0] == "answer" and events[-1][1]["answerer"] == "extractive"
     assert "".join(d["text"] for n, d in events if n == "delta").startswith("Extractive answer")
 
 

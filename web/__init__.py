@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import os
 import uuid
 
@@ -10,8 +9,13 @@ from flask import Flask, Response, g, request
 
 from core.settings import Settings
 from qa import Services, build_services
-from web import add_articles, api, articles, form, pages_articles, session
+from web import add_articles, api, articles, form, openai_compat, openapi, pages_articles, session
+from web.cors import register_cors
 from web.errors import register_error_handlers
+from web.keys import require_key_for_reads
+from web.logs import configure_logging
+from web.metrics import register_metrics
+from web.ratelimit import register_rate_limit
 from web.shedding import answer_slots
 
 # Scripts only from our own files (no inline script, no CDN); the page's script may call our API only.
@@ -27,7 +31,7 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
         settings = settings or Settings.from_env(os.environ)
         services = build_services(settings)
     settings = services.settings
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    configure_logging(settings.log_format)
 
     app = Flask(__name__)
     app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
@@ -36,18 +40,30 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
     app.extensions["newsdesk.answer_slots"] = answer_slots(
         settings.max_inflight, wait=settings.queue_wait, answer_deadline=settings.answer_deadline
     )
+
+    # First, so every later hook, error and log line has the id.
+    @app.before_request
+    def assign_request_id() -> None:
+        supplied = request.headers.get("X-Request-Id", "")
+        g.request_id = supplied if _is_usable_id(supplied) else uuid.uuid4().hex[:16]
+
+    register_metrics(app, settings)
+    register_rate_limit(app, settings)
+    app.before_request(require_key_for_reads)
+    register_cors(app, settings)
     app.register_blueprint(form.blueprint)
     app.register_blueprint(api.blueprint)
     app.register_blueprint(articles.blueprint)
     app.register_blueprint(pages_articles.blueprint)
     app.register_blueprint(add_articles.blueprint)
     session.init_app(app, settings)
-    register_error_handlers(app)
+    app.register_blueprint(openapi.blueprint)
+    openai_compat.register(app)
+    # Imported here, not with the package: `python -m web.mcp` must find web.mcp not yet imported.
+    from web import mcp
 
-    @app.before_request
-    def assign_request_id() -> None:
-        supplied = request.headers.get("X-Request-Id", "")
-        g.request_id = supplied if supplied.isalnum() and len(supplied) <= 64 else uuid.uuid4().hex[:16]
+    mcp.register(app)
+    register_error_handlers(app)
 
     @app.after_request
     def security_headers(response: Response) -> Response:
@@ -58,6 +74,11 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
         return response
 
     return app
+
+
+def _is_usable_id(supplied: str) -> bool:
+    """A caller's X-Request-Id is kept when it is short and plain (it ends up in logs and bodies)."""
+    return 0 < len(supplied) <= 64 and all(c.isascii() and (c.isalnum() or c in "-_.") for c in supplied)
 
 
 __all__ = ["create_app"]

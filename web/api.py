@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from typing import Any
+
 from flask import Blueprint, Response, jsonify, request
 
-from qa import answer_question, stream_answer
+from qa import StreamEvent, answer_question, stream_answer
 from web.context import answer_slots, services
+from web.metrics import metrics
 from web.requests import json_body, parse_ask, parse_search_args
 from web.streaming import sse_response
 
@@ -24,10 +28,13 @@ def ask() -> Response:
     slots = answer_slots()
     if not parsed.stream:
         with slots.held():
-            return jsonify(answer_question(parsed.question, **arguments).to_dict())
+            body = _with_warnings(answer_question(parsed.question, **arguments).to_dict(), parsed.warnings)
+        metrics().observe_answer(body)
+        return jsonify(body)
     slots.acquire()
     try:
-        response = sse_response(stream_answer(parsed.question, **arguments))
+        events = stream_answer(parsed.question, **arguments)
+        response = sse_response(metrics().observe_events(_warned(events, parsed.warnings)))
     except BaseException:
         slots.release()
         raise
@@ -36,19 +43,29 @@ def ask() -> Response:
     return response
 
 
+def _with_warnings(answer: dict[str, Any], warnings: Iterable[str]) -> dict[str, Any]:
+    """The answer with the request's own warnings (e.g. a deprecated field) ahead of the answer's."""
+    return {**answer, "warnings": [*warnings, *answer["warnings"]]}
+
+
+def _warned(events: Iterable[StreamEvent], warnings: tuple[str, ...]) -> Iterator[StreamEvent]:
+    for event in events:
+        yield StreamEvent(event.event, _with_warnings(event.data, warnings)) if event.event == "answer" and warnings else event
+
+
 @blueprint.get("/api/v1/search")
 def search() -> Response:
     """The passages a question retrieves, with each method's score and rank; no model is called."""
-    question, top_k, options = parse_search_args(request.args, services().settings)
+    question, top_k, options, warnings = parse_search_args(request.args, services().settings)
     found = services().retriever.retrieve(question, top_k=top_k, options=options)
     return jsonify(
         {
             "query": question,
-            "mode": found.mode,
+            "search_mode": found.mode,
             "recency": found.recency,
             "filters": found.filter.to_dict(),
             "passages": [p.to_dict() for p in found.passages],
-            "warnings": list(found.warnings),
+            "warnings": [*warnings, *found.warnings],
         }
     )
 

@@ -7,7 +7,6 @@ switch it on), so a fresh install never exposes an open write endpoint.
 
 from __future__ import annotations
 
-import hmac
 from typing import Any
 
 from flask import Blueprint, Response, jsonify, request
@@ -25,6 +24,8 @@ from index.article_fields import LoadProblem, article_from_fields
 from index.fetch import FetchLimits, is_web_address
 from index.loaders import iter_articles
 from web.context import services
+from web.keys import is_valid_key, presented_key
+from web.metrics import metrics
 from web.requests import json_body
 
 blueprint = Blueprint("articles", __name__)
@@ -41,10 +42,7 @@ def require_writer() -> None:
             "write endpoints are disabled: set NEWSDESK_API_KEYS to one or more comma-separated keys "
             "(at least 16 characters each) and send 'Authorization: Bearer <key>'"
         )
-    scheme, _, supplied = request.headers.get("Authorization", "").partition(" ")
-    # Compare against every key in constant time, so timing does not reveal how much matched.
-    matched = [hmac.compare_digest(supplied.strip().encode(), key.encode()) for key in keys]
-    if scheme.lower() != "bearer" or not any(matched):
+    if not is_valid_key(presented_key(request), services().settings):
         raise Unauthorized("send a valid API key as 'Authorization: Bearer <key>'")
 
 
@@ -74,6 +72,7 @@ def add_articles() -> tuple[Response, int]:
     report = ingest_items(
         items, store=index.store, embedder=index.embedder, chunker=index.chunker, sentences=index.sentences
     )
+    metrics().observe_ingest(report)
     failed = [_failure(p) for p in report.failed]
     payload = {
         "added": report.added,

@@ -47,10 +47,14 @@ _PUBLIC_MESSAGES = {
 
 
 def error_response(status: int, code: str, message: str, *, field: str | None = None, **extra: Any) -> Response:
-    """The JSON error envelope; `field` names the bad input, `extra` sits beside `error` (e.g. passages)."""
+    """The JSON error envelope; `field` names the bad input, `extra` sits beside `error` (e.g. passages).
+
+    Every error names the request id, so a caller can quote it and an operator find its log lines.
+    """
     error: dict[str, Any] = {"code": code, "message": message}
     if field is not None:
         error["field"] = field
+    error["request_id"] = g.get("request_id", "-")
     body: dict[str, Any] = {"error": error}
     body.update({k: v for k, v in extra.items() if v is not None})
     response = jsonify(body)
@@ -117,10 +121,7 @@ def register_error_handlers(app: Flask) -> None:
         log.exception("request %s: unexpected error", request_id)
         if _wants_html():
             return _page(500, "internal", "")
-        return error_response(
-            500, "internal", f"unexpected server error; quote request id {request_id} when reporting it",
-            request_id=request_id,
-        )
+        return error_response(500, "internal", f"unexpected server error; quote request id {request_id} when reporting it")
 
 
 def _public_message(exc: NewsdeskError) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,8 +17,10 @@ from index.surrogates import find_lone_surrogate
 from qa import Message, SearchOptions, validate_question, validate_top_k
 from qa.conversation import parse_history
 
-ASK_FIELDS = ("question", "top_k", "stream", "filters", "mode", "recency", "history", "include_draft")
-SEARCH_ARGS = ("q", "top_k", "mode", "recency", "source", "published_after", "published_before")
+ASK_FIELDS = ("question", "top_k", "stream", "filters", "search_mode", "mode", "recency", "history", "include_draft")
+SEARCH_ARGS = ("q", "top_k", "search_mode", "mode", "recency", "source", "published_after", "published_before")
+MODE_DEPRECATED = "'mode' is deprecated and will be removed: send the search method as 'search_mode'"
+MODE_IGNORED = "'mode' is deprecated and was ignored, as 'search_mode' was given"
 
 
 @dataclass(frozen=True)
@@ -28,6 +31,7 @@ class AskRequest:
     options: SearchOptions
     history: tuple[Message, ...] = ()
     include_draft: bool = False
+    warnings: tuple[str, ...] = ()
 
 
 def json_body(request: Request, *, checked_by_caller: tuple[str, ...] = ()) -> dict[str, Any]:
@@ -75,13 +79,14 @@ def parse_ask(data: dict[str, Any], settings: Settings, *, wants_event_stream: b
     top_k = validate_top_k(data.get("top_k", settings.top_k), max_top_k=settings.max_top_k)
     stream = _bool_field(data, "stream")
     include_draft = _bool_field(data, "include_draft")
+    search_mode, warnings = search_method(data)
     options = SearchOptions.parse(
-        mode=data.get("mode"), filters=data.get("filters"), recency=data.get("recency"), default_mode=settings.retrieval_mode
+        mode=search_mode, filters=data.get("filters"), recency=data.get("recency"), default_mode=settings.retrieval_mode
     )
     history = parse_history(data.get("history"))
     return AskRequest(
         question=question, top_k=top_k, stream=stream or wants_event_stream, options=options, history=history,
-        include_draft=include_draft,
+        include_draft=include_draft, warnings=warnings,
     )
 
 
@@ -92,8 +97,20 @@ def _bool_field(data: dict[str, Any], name: str) -> bool:
     return value
 
 
-def parse_search_args(args: MultiDict[str, str], settings: Settings) -> tuple[str, int, SearchOptions]:
-    """`GET /api/v1/search` query parameters: q, top_k, mode, recency, source (repeatable), published_after/before."""
+def search_method(values: Mapping[str, Any]) -> tuple[Any, tuple[str, ...]]:
+    """The requested search method: `search_mode`, or the deprecated `mode` with a warning saying so."""
+    if "mode" not in values:
+        return values.get("search_mode"), ()
+    if "search_mode" in values:
+        return values["search_mode"], (MODE_IGNORED,)
+    return values["mode"], (MODE_DEPRECATED,)
+
+
+def parse_search_args(args: MultiDict[str, str], settings: Settings) -> tuple[str, int, SearchOptions, tuple[str, ...]]:
+    """`GET /api/v1/search` query parameters: q, top_k, search_mode, recency, source (repeatable), published_after/before.
+
+    Returns the question, top_k, the search options and any deprecation warnings.
+    """
     unknown = sorted(set(args) - set(SEARCH_ARGS))
     if unknown:
         raise InvalidRequest(f"unknown parameter {unknown[0]!r}; accepted: {', '.join(SEARCH_ARGS)}", field=unknown[0])
@@ -107,10 +124,11 @@ def parse_search_args(args: MultiDict[str, str], settings: Settings) -> tuple[st
         if name in args:
             filters[name] = args[name]
     recency = _flag(args.get("recency"), field="recency")
+    search_mode, warnings = search_method(args)
     options = SearchOptions.parse(
-        mode=args.get("mode"), filters=filters, recency=recency, default_mode=settings.retrieval_mode, filter_prefix=""
+        mode=search_mode, filters=filters, recency=recency, default_mode=settings.retrieval_mode, filter_prefix=""
     )
-    return question, top_k, options
+    return question, top_k, options, warnings
 
 
 def _flag(raw: str | None, *, field: str) -> bool | None:

@@ -3,9 +3,7 @@ site of pages and feeds, and Debian's Chromium driven by Playwright (never `play
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
-from http.server import ThreadingHTTPServer
 
 import pytest
 from playwright.sync_api import Browser, sync_playwright
@@ -17,8 +15,8 @@ from tests.browser.driving import (
     live_services,
     open_page,
 )
-from tests.fakes import FakeChatModel
-from tests.test_web_sources import Handler
+from tests.fakes import FakeChatModel, FakeWebServer
+from tests.test_web_sources import ROUTES
 
 
 @pytest.fixture(scope="module")
@@ -31,16 +29,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
 @pytest.fixture(scope="module")
 def feeds() -> Iterator[str]:
     """The loopback site of tests/test_web_sources.py: pages and feeds, some of them broken."""
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    httpd.base = f"http://127.0.0.1:{httpd.server_address[1]}"  # type: ignore[attr-defined]
-    httpd.release = threading.Event()  # type: ignore[attr-defined]
-    httpd.user_agents = []  # type: ignore[attr-defined]
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield httpd.base  # type: ignore[attr-defined]
-    httpd.release.set()  # type: ignore[attr-defined]
-    httpd.shutdown()
-    httpd.server_close()
+    with FakeWebServer(ROUTES) as web:
+        yield web.base
 
 
 @pytest.fixture(scope="module")
