@@ -13,7 +13,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: install install-dev chromium run serve ingest ask test eval bench bench-retrieval bench-ingest bench-stress calibrate clean
+.PHONY: install install-dev chromium run serve ingest ask test eval bench bench-retrieval bench-ingest bench-stress bench-concurrency calibrate clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -66,8 +66,15 @@ chromium:
 test: install-dev chromium
 	$(BIN)/python -m pytest
 
+# query_latency prints ask and search p50 of the same questions side by side, from one run.
 bench: bench-retrieval bench-ingest
 	$(BIN)/python bench/query_latency.py
+	$(BIN)/python bench/concurrency.py
+
+# Answers/s from 50 concurrent loopback clients against gunicorn on 127.0.0.1:$(BENCH_PORT) (see bench/concurrency.py).
+BENCH_PORT ?= 5300
+bench-concurrency: install-dev
+	BENCH_PORT=$(BENCH_PORT) $(BIN)/python bench/concurrency.py
 
 # End-to-end ingest throughput next to the raw model.encode of the same chunks (see bench/ingest.py).
 bench-ingest: install-dev
@@ -77,9 +84,11 @@ bench-ingest: install-dev
 bench-stress: install-dev
 	$(BIN)/python bench/stress.py
 
-# Lexical vs dense vs hybrid: hit@1, hit@5, MRR@10, nDCG@10 and latency (see bench/retrieval.py).
+# Lexical vs dense vs hybrid: hit@1, hit@5, MRR@10, nDCG@10 and latency (see bench/retrieval.py);
+# then fusion parameters by 2-fold cross-validation over both labelled sets (bench/fusion_cv.py).
 bench-retrieval: install-dev
 	$(BIN)/python bench/retrieval.py
+	$(BIN)/python bench/fusion_cv.py
 
 # The golden set in both modes, each over a throwaway index of data/sample; fails if either fails.
 eval: install

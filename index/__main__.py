@@ -1,4 +1,4 @@
-"""`python -m index ingest|stats|delete|reset`: manage the knowledge base from a shell."""
+"""`python -m index ingest|stats|sentences|delete|reset`: manage the knowledge base from a shell."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from index.fetch import FetchLimits
 from index.ingest import ingest
 from index.article_fields import LoadProblem
 from index.models import Article
+from index.sentence_vectors import backfill
 from index.services import IndexServices, build_index
 from core.settings import Settings
 
@@ -34,6 +35,9 @@ def main(argv: Sequence[str] | None = None, environ: dict[str, str] | None = Non
     stats_cmd = commands.add_parser("stats", help="count articles and chunks")
     stats_cmd.add_argument("--json", action="store_true")
     stats_cmd.add_argument("--verify", action="store_true", help="also check that every article has all its chunks")
+    commands.add_parser(
+        "sentences", help="store the sentence vectors answers use, for articles ingested before ingest kept them"
+    )
     delete_cmd = commands.add_parser("delete", help="remove articles by id")
     delete_cmd.add_argument("ids", nargs="+")
     reset_cmd = commands.add_parser("reset", help="delete the whole collection")
@@ -47,6 +51,10 @@ def main(argv: Sequence[str] | None = None, environ: dict[str, str] | None = Non
             return _ingest(args, services)
         if args.command == "stats":
             return _stats(args, services)
+        if args.command == "sentences":
+            added = backfill(services.store, services.sentences)
+            print(f"{added} sentence vectors added; {services.sentences.count()} stored")
+            return 0
         if args.command == "delete":
             missing = [aid for aid in args.ids if not services.store.delete_article(aid)]
             for aid in missing:
@@ -80,6 +88,7 @@ def _ingest(args: argparse.Namespace, services: IndexServices) -> int:
             store=services.store,
             embedder=services.embedder,
             chunker=services.chunker,
+            sentences=services.sentences,
             default_source=args.source,
             on_item=show,
             fetch_limits=FetchLimits(timeout=services.settings.fetch_timeout, max_bytes=services.settings.fetch_max_bytes),

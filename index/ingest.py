@@ -14,6 +14,7 @@ from core.errors import ModelError
 from index.article_fields import LoadProblem
 from index.loaders import iter_articles
 from index.models import Article, Chunk
+from index.sentence_vectors import SentenceVectors, article_sentences
 from index.store import ChromaStore
 
 
@@ -54,6 +55,7 @@ def ingest(
     default_source: str | None = None,
     on_item: Callable[[Article | LoadProblem, str, int], None] | None = None,
     batch_chunks: int = BATCH_CHUNKS,
+    sentences: SentenceVectors | None = None,
     **load_options: Any,
 ) -> IngestReport:
     """Load every source and publish each new or changed article; `on_item(item, outcome, chunks_written)` reports progress.
@@ -70,9 +72,16 @@ def ingest(
     (bench/ingest.py prints how much: about 2% at 1024, 4% at 512, 7% at 256).
     More would mean longer waits before articles appear (~25 s per 1024 chunks for MiniLM on
     2 cores) and more work lost to a crash.
+
+    The vectors of each article's sentences are embedded in the same call and stored in
+    `sentences` (by default the store's own) before the article is published (see
+    index/sentence_vectors.py).
     """
     items = iter_articles(sources, default_source=default_source, **load_options)
-    return ingest_items(items, store=store, embedder=embedder, chunker=chunker, on_item=on_item, batch_chunks=batch_chunks)
+    return ingest_items(
+        items, store=store, embedder=embedder, chunker=chunker, on_item=on_item, batch_chunks=batch_chunks,
+        sentences=sentences,
+    )
 
 
 def ingest_items(
@@ -83,9 +92,11 @@ def ingest_items(
     chunker: Chunker,
     on_item: Callable[[Article | LoadProblem, str, int], None] | None = None,
     batch_chunks: int = BATCH_CHUNKS,
+    sentences: SentenceVectors | None = None,
 ) -> IngestReport:
     """`ingest` for articles already loaded (the API's JSON bodies); problems among them are reported too."""
-    pipeline = _Pipeline(store, embedder, chunker, IngestReport(), on_item, batch_chunks)
+    sentences = sentences or SentenceVectors.open(store, embedder)
+    pipeline = _Pipeline(store, embedder, chunker, IngestReport(), on_item, batch_chunks, sentences)
     seen: dict[str, str] = {}
     with pipeline:
         for item in items:
@@ -116,14 +127,16 @@ class _Pipeline:
         report: IngestReport,
         on_item: Callable[[Article | LoadProblem, str, int], None] | None,
         batch_chunks: int,
+        sentences: SentenceVectors,
     ) -> None:
         self.store, self.embedder, self.chunker, self.report = store, embedder, chunker, report
+        self.sentences = sentences
         self.on_item = on_item
         self.batch_chunks = max(1, batch_chunks)
         self.window: list[Article] = []
         self.batch: _Batch = []
         self.batch_size = 0
-        self.in_flight: tuple[_Batch, Future[list[list[float]]]] | None = None
+        self.in_flight: tuple[_Batch, list[str], Future[list[list[float]]]] | None = None
         self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsdesk-embed")
 
     def __enter__(self) -> _Pipeline:
@@ -175,14 +188,16 @@ class _Pipeline:
         if not batch:
             return
         texts = [t for article, chunks, _ in batch for t in self.chunker.embedding_texts(article, chunks)]
-        future = self.pool.submit(self.embedder.embed_documents, texts)
+        # Sentences already stored (an unchanged paragraph, a wire copy) are not embedded again.
+        sentences = self.sentences.missing(t for article, chunks, _ in batch for t in article_sentences(article, chunks))
+        future = self.pool.submit(self.embedder.embed_documents, texts + sentences)
         self._write_in_flight()
-        self.in_flight = (batch, future)
+        self.in_flight = (batch, sentences, future)
 
     def _write_in_flight(self) -> None:
         if self.in_flight is None:
             return
-        batch, future = self.in_flight
+        batch, sentences, future = self.in_flight
         self.in_flight = None
         try:
             vectors = future.result()
@@ -194,6 +209,9 @@ class _Pipeline:
         for article, chunks, _ in batch:
             items.append((article, chunks, vectors[cursor : cursor + len(chunks)]))
             cursor += len(chunks)
+        if sentences:
+            # Before publishing: an article is never visible without its sentence vectors.
+            self.sentences.put(sentences, vectors[cursor:])
         self.store.publish_many(items, fresh={article.id for article, _, outcome in batch if outcome == "added"})
         for article, chunks, outcome in batch:
             getattr(self.report, outcome).append(article.id)
@@ -205,7 +223,9 @@ class _Pipeline:
             self.on_item(item, outcome, chunks)
 
 
-def ingest_article(article: Article, *, store: ChromaStore, embedder: Embedder, chunker: Chunker) -> tuple[str, int]:
+def ingest_article(
+    article: Article, *, store: ChromaStore, embedder: Embedder, chunker: Chunker, sentences: SentenceVectors | None = None
+) -> tuple[str, int]:
     """Publish one article unless the store holds this exact version.
 
     Returns the outcome ('added', 'updated' or 'unchanged') and the number of chunks written.
@@ -218,5 +238,6 @@ def ingest_article(article: Article, *, store: ChromaStore, embedder: Embedder, 
         return "unchanged", 0
     chunks = chunker.chunk(article)
     embeddings = embedder.embed_documents(chunker.embedding_texts(article, chunks))
+    (sentences or SentenceVectors.open(store, embedder)).add(article_sentences(article, chunks))
     store.publish(article, chunks, embeddings)
     return ("added" if stored is None else "updated"), len(chunks)

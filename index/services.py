@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from index.chunking import Chunker
 from index.embedders import Embedder, build_embedder
 from core.settings import Settings
+from index.sentence_vectors import SentenceVectors
 from index.store import ChromaStore
 from index.tokens import WordPieceCounter
 
@@ -17,6 +18,7 @@ class IndexServices:
     embedder: Embedder
     store: ChromaStore
     chunker: Chunker
+    sentences: SentenceVectors
 
 
 def build_index(settings: Settings, *, embedder: Embedder | None = None, store: ChromaStore | None = None) -> IndexServices:
@@ -25,4 +27,5 @@ def build_index(settings: Settings, *, embedder: Embedder | None = None, store: 
     store = store or ChromaStore.open(settings, embedder_name=embedder.name, dimension=embedder.dimension)
     # Chunks are sized in MiniLM wordpieces whatever the embedder: a conservative count for larger models too.
     chunker = Chunker(WordPieceCounter(), chunk_tokens=settings.chunk_tokens, overlap_tokens=settings.chunk_overlap)
-    return IndexServices(settings=settings, embedder=embedder, store=store, chunker=chunker)
+    sentences = SentenceVectors.open(store, embedder)
+    return IndexServices(settings=settings, embedder=embedder, store=store, chunker=chunker, sentences=sentences)

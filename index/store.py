@@ -25,6 +25,8 @@ from index.models import Article, Chunk
 from core.settings import Settings
 
 SCHEMA_VERSION = 1
+# Collections named after this one that hold derived data (index/sentence_vectors.py).
+SIBLINGS = ("sentences",)
 T = TypeVar("T")
 
 
@@ -448,9 +450,24 @@ class ChromaStore:
             offset += page
         return everything
 
+    def sibling_collection(self, suffix: str) -> Any:
+        """A Chroma collection kept beside the chunks (index/sentence_vectors.py), deleted with them by `reset`."""
+        if suffix not in SIBLINGS:
+            raise ValueError(f"unknown sibling collection {suffix!r}; add it to SIBLINGS so reset deletes it")
+        return self._guard(
+            "open",
+            lambda: self._client.get_or_create_collection(
+                f"{self.collection_name}__{suffix}", embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
+            ),
+        )
+
     def reset(self) -> None:
-        """Delete the collection and its manifest; the next open starts empty."""
-        for name in (self.collection_name, f"{self.collection_name}__manifest", f"{self.collection_name}__state"):
+        """Delete the collection, its manifest and its siblings; the next open starts empty."""
+        for suffix in SIBLINGS:
+            # Another process may have made it; opening first means deleting never meets a missing one.
+            self.sibling_collection(suffix)
+        names = [self.collection_name, f"{self.collection_name}__manifest", f"{self.collection_name}__state"]
+        for name in names + [f"{self.collection_name}__{suffix}" for suffix in SIBLINGS]:
             self._guard("reset", lambda name=name: self._client.delete_collection(name))
         self._chunks, self._manifest, self._state = self._guard("open", lambda: self._open_collections())
         self._touch()

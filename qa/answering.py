@@ -8,12 +8,15 @@ exactly the same citations.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+
 from core.errors import InvalidRequest, ModelError
 
+from qa.answer_check import first_sentence_answers
 from qa.budget import fit_passages
 from qa.citations import check_citations
 from qa.conversation import search_text
@@ -21,7 +24,7 @@ from qa.deadline import Deadline, deadline_scope
 from qa.models import Answer, Claim, Completion, Message, Passage
 from qa.prompts import is_refusal, passage_block
 from qa.retrieval import SearchOptions
-from qa.sentences import split_sentences
+from index.sentences import split_sentences
 from qa.services import Services
 
 NO_PASSAGES = "no_passages"
@@ -246,6 +249,11 @@ def _finish(context: _Context, completion: Completion, services: Services) -> An
             claims=checked.claims if context.include_draft else (),
             verification=checked.verification(),
         )
+    # Whether the answer's first sentence states what was asked, or only talks around it.
+    direct = first_sentence_answers(
+        context.question, checked.text, _similarity_to(context, services), written=services.answerer.mode == "llm"
+    )
+    verification = {**checked.verification(), "answers_question": direct}
     context.timings["total"] = _ms_since(context.started)
     return Answer(
         text=checked.text,
@@ -254,7 +262,7 @@ def _finish(context: _Context, completion: Completion, services: Services) -> An
         mode=services.answerer.mode,
         model=completion.model,
         claims=checked.claims,
-        verification=checked.verification(),
+        verification=verification,
         passages=tuple(context.given),
         as_of=_newest(c.published_at for c in checked.citations),
         search=context.search,
@@ -276,6 +284,7 @@ def _refusal(
     verification: dict[str, int] | None = None,
 ) -> Answer:
     context.timings["total"] = _ms_since(context.started)
+    verification = {**(verification or {}), "answers_question": False}
     return Answer(
         text=message,
         citations=(),
@@ -284,13 +293,24 @@ def _refusal(
         mode=services.answerer.mode,
         model=completion.model if completion else services.answerer.model,
         claims=claims,
-        verification=verification or {},
+        verification=verification,
         passages=tuple(context.given or context.retrieved),
         search=context.search,
         timings_ms=context.timings,
         usage=completion.usage if completion else {},
         warnings=tuple(warnings or context.warnings),
     )
+
+
+def _similarity_to(context: _Context, services: Services) -> Callable[[str], float]:
+    """Cosine similarity of a sentence to the question (stored sentence vectors, the cached question vector)."""
+
+    def similarity(sentence: str) -> float:
+        question = np.asarray(services.retriever.embed_query(search_text(context.question, context.history)), dtype=np.float32)
+        vector = services.judge.sentences.vectors([sentence])[0]
+        return float(vector @ question / (np.linalg.norm(question) or 1.0))
+
+    return similarity
 
 
 def _nothing_found(question: str, passages: list[Passage], articles: int, *, filtered: bool) -> str:

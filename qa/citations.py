@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from qa.models import Citation, Claim, Passage
-from qa.sentences import Sentence, split_sentences
+from index.sentences import Sentence, split_sentences
 from qa.support import SupportJudge
 
 # [3], [1, 2], [1; 2], [2-4] (also with an en dash); ranges wider than this are not citations.

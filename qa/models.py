@@ -120,6 +120,8 @@ class Answer:
     never confused with the search method). `as_of` is the newest publication date among the
     cited articles (news goes stale: the answer holds as of then); `search` says how the
     passages were found (search_mode, recency, filters).
+    `verification` counts claims and citations (qa/citations.py) and says whether the first
+    sentence states what was asked (`answers_question`, qa/answer_check.py).
     """
 
     text: str
@@ -129,7 +131,7 @@ class Answer:
     model: str
     refusal_reason: str | None = None
     claims: tuple[Claim, ...] = ()
-    verification: dict[str, int] = field(default_factory=dict)
+    verification: dict[str, int | bool] = field(default_factory=dict)
     passages: tuple[Passage, ...] = ()
     as_of: str | None = None
     search: dict[str, Any] = field(default_factory=dict)

@@ -34,13 +34,16 @@ def build_services(
         from qa.chat.openai import OpenAIChatModel
 
         chat_model = OpenAIChatModel(settings)
+    retriever = build_retriever(index.store, index.embedder, settings)
     answerer: Answerer = (
         LLMAnswerer(chat_model, context_tokens=settings.context_tokens)
         if chat_model is not None
-        else ExtractiveAnswerer(index.embedder)
+        else ExtractiveAnswerer(index.embedder, sentences=index.sentences, query_vector=retriever.embed_query)
     )
     judge = SupportJudge(
-        index.embedder, min_similarity=settings.support_similarity, min_overlap=settings.support_overlap
+        index.embedder,
+        min_similarity=settings.support_similarity,
+        min_overlap=settings.support_overlap,
+        sentences=index.sentences,
     )
-    retriever = build_retriever(index.store, index.embedder, settings)
     return Services(settings=settings, index=index, answerer=answerer, judge=judge, retriever=retriever)

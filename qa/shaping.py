@@ -3,8 +3,9 @@
 - at most `max_per_article` passages of one article; a retrieved chunk next to one already
   chosen joins it (up to three chunks), so the text around a hit comes along;
 - near-duplicates (one wire story run by two outlets) become one passage that keeps every
-  outlet in `also_in`; of two copies the newest supplies the text, since a later copy of a
-  story is usually the corrected one.
+  outlet in `also_in`; of two copies that differ only by an edit the newest supplies the text,
+  since a later copy of a story is usually the corrected one, but a copy trimmed from the other
+  never replaces the better-ranked fuller one (it would drop the facts it cut).
 """
 
 from __future__ import annotations
@@ -85,7 +86,7 @@ def shape(ranked: list[Candidate], top_k: int, *, max_per_article: int, duplicat
         twin = _duplicate_of(candidate, groups, duplicate_threshold)
         if twin is not None:
             if all(a["article_id"] != article for a in twin.also_in):
-                if len(twin.members) == 1 and _newer(candidate.chunk, twin.best.chunk):
+                if len(twin.members) == 1 and _newer(candidate.chunk, twin.best.chunk) and _same_text(candidate, twin.best):
                     # The same story updated later (a corrected figure): show the newest text.
                     twin.also_in.append(_article_ref(twin.best.chunk))
                     per_article[twin.best.chunk.article_id] -= 1
@@ -119,6 +120,16 @@ def _shingles(chunk_id: str, text: str) -> frozenset[int]:
     """Hashed word 3-grams of a chunk; chunk ids are version-specific, so a cached entry never goes stale."""
     words = _WORD.findall(text.lower())
     return frozenset(hash(triple) for triple in zip(words, words[1:], words[2:]))
+
+
+def _same_text(a: Candidate, b: Candidate, *, threshold: float = 0.8) -> bool:
+    """Whether two copies say the same in both directions (a re-edit), not one a trimmed version of the other.
+
+    A wire copy cut down from the full story is a near-duplicate of it, but lacks facts the full
+    one has; the better-ranked copy keeps the text then, whatever its date.
+    """
+    mine, theirs = a.shingles, b.shingles
+    return bool(mine and theirs) and len(mine & theirs) / max(len(mine), len(theirs)) >= threshold
 
 
 def _newer(a: StoredChunk, b: StoredChunk) -> bool:

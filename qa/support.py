@@ -14,11 +14,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from index import Embedder
+from index.sentences import Sentence, split_sentences
 
 from qa.models import Passage
-from qa.sentences import Sentence, split_sentences
-from qa.vectors import cosine
+from qa.vectors import SentenceVectorSource, embedded_vectors
 from qa.words import content_words, numbers
 
 
@@ -38,16 +40,30 @@ class Evidence:
 
 
 class SupportJudge:
-    def __init__(self, embedder: Embedder, *, min_similarity: float, min_overlap: float) -> None:
+    """Judges claims against passages; passage sentences' vectors come from `sentences` (stored at ingest)."""
+
+    def __init__(
+        self,
+        embedder: Embedder,
+        *,
+        min_similarity: float,
+        min_overlap: float,
+        sentences: SentenceVectorSource | None = None,
+    ) -> None:
         self.embedder = embedder
+        self.sentences = sentences or embedded_vectors(embedder)
         self.min_similarity = min_similarity
         self.min_overlap = min_overlap
 
     def evidence(self, claims: Sequence[str], passages: Sequence[Passage]) -> list[dict[int, Evidence]]:
-        """For each claim, the evidence of each passage (by passage number), in one embedding call."""
+        """For each claim, the evidence of each passage (by passage number).
+
+        Passage sentences, and claims that quote one (every extractive claim), are read from
+        the stored vectors; only a claim in new words (an LLM's) is embedded.
+        """
         sentences = {p.n: split_sentences(p.text) for p in passages}
         texts = list(claims) + [s.text for p in passages for s in sentences[p.n]]
-        vectors = self.embedder.embed_documents(texts) if texts else []
+        vectors = self.sentences.vectors(texts) if texts else np.zeros((0, 0), dtype=np.float32)
         claim_vectors, cursor, sentence_vectors = vectors[: len(claims)], len(claims), {}
         for p in passages:
             sentence_vectors[p.n] = vectors[cursor : cursor + len(sentences[p.n])]
@@ -57,8 +73,9 @@ class SupportJudge:
             words, figures = content_words(claim), numbers(claim)
             per_passage = {}
             for p in passages:
-                scored = [(cosine(claim_vector, v), i) for i, v in enumerate(sentence_vectors[p.n])]
-                similarity, index = max(scored) if scored else (0.0, -1)
+                scores = sentence_vectors[p.n] @ claim_vector
+                index = int(np.argmax(scores)) if len(scores) else -1
+                similarity = float(scores[index]) if index >= 0 else 0.0
                 around = sentences[p.n][max(index - 1, 0) : index + 2] if index >= 0 else []
                 # The headline is part of what the article says, so its words count as support too.
                 window = " ".join([p.title] + [s.text for s in around])

@@ -72,7 +72,7 @@ class SampleIndexes:
             self._records[key] = self._build(settings, embedder)
         for suffix, records in self._records[key].items():
             if records["ids"]:
-                collection = self._client.get_collection(f"{store.collection_name}{suffix}")
+                collection = self._client.get_or_create_collection(f"{store.collection_name}{suffix}")
                 collection.add(ids=records["ids"], embeddings=records["embeddings"], metadatas=records["metadatas"])
 
     def _build(self, settings: Settings, embedder: FakeEmbedder) -> dict[str, Any]:

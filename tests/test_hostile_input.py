@@ -88,7 +88,7 @@ def test_the_cli_names_a_bad_url_stores_the_rest_and_exits_1(services, tmp_path,
     good = tmp_path / "good.md"
     good.write_text("---\ntitle: Harbour tunnel opens\nsource: Gazette\n---\nThe harbour tunnel opened on Monday.\n")
     index = services.index
-    monkeypatch.setattr(index_cli, "build_index", lambda settings, **_: IndexServices(settings, index.embedder, index.store, index.chunker))
+    monkeypatch.setattr(index_cli, "build_index", lambda settings, **_: IndexServices(settings, index.embedder, index.store, index.chunker, index.sentences))
     before = index.store.article_count()
     assert index_cli.main(["ingest", "--quiet", str(good), "http://[::1"], environ={}) == 1
     assert index.store.article_count() == before + 1

@@ -289,6 +289,19 @@ def test_of_two_copies_of_a_story_the_newer_supplies_the_text(empty):
         assert [a["source"] for a in passages[0].also_in] == ["Meridian Wire"]
 
 
+def test_a_newer_trimmed_wire_copy_never_replaces_the_fuller_copy_that_holds_the_answer(empty):
+    shared = ("Tropical Storm Delia came ashore near Port Severn early Tuesday, knocking out power across three counties. "
+              "Forecasters said Delia would weaken as it moved inland but could drop heavy rain on the hills. ")
+    full = article("Storm Delia lands", shared + "The storm surge at Port Severn peaked at 4.2 feet above normal tide levels.",
+                   url="https://weather.example/delia", day="2024-08-27", source="Coastal Weather")
+    trimmed = article("Storm Delia lands", shared, url="https://wire.example/delia", day="2024-08-28", source="Meridian Wire")
+    publish(empty, full, trimmed)
+    passages = empty.retriever.retrieve("How high was the storm surge at Port Severn?", top_k=3,
+                                        options=SearchOptions(recency=False)).passages
+    assert "4.2 feet" in passages[0].text
+    assert [a["source"] for a in passages[0].also_in] == ["Meridian Wire"]
+
+
 def test_the_citation_keeps_the_duplicate_outlet(empty):
     body = "The ferry operator cut the Sunday timetable to two sailings because of a crew shortage, the operator said."
     publish(

@@ -33,7 +33,7 @@ def ingest_sample(client, settings, embedder):
 def test_a_copied_sample_index_holds_what_an_ingest_writes(services, settings, embedder, ephemeral_client):
     ingested = ingest_sample(ephemeral_client, settings, embedder)
     copied, direct = records(ephemeral_client, services.index.store), records(ephemeral_client, ingested)
-    assert copied.keys() == direct.keys() == {"", "__manifest"}
+    assert copied.keys() == direct.keys() == {"", "__manifest", "__sentences"}
     for role, rows in direct.items():
         assert copied[role].keys() == rows.keys()
         for record_id, (vector, metadata) in rows.items():

@@ -76,4 +76,4 @@ def test_a_switch_that_is_neither_yes_nor_no_names_the_variable():
 
 
 def test_tuned_constants_are_not_environment_variables():
-    assert Settings.from_env({"NEWSDESK_RRF_K": "60", "NEWSDESK_DENSE_WEIGHT": "0.1"}) == Settings()
+    assert Settings.from_env({"NEWSDESK_RRF_K": "10", "NEWSDESK_DENSE_WEIGHT": "0.1"}) == Settings()

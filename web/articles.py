@@ -69,7 +69,9 @@ def add_articles() -> tuple[Response, int]:
         raise InvalidRequest("'source' must be a non-empty outlet name", field="source")
     items = list(_items(body, given[0], source))
     index = services().index
-    report = ingest_items(items, store=index.store, embedder=index.embedder, chunker=index.chunker)
+    report = ingest_items(
+        items, store=index.store, embedder=index.embedder, chunker=index.chunker, sentences=index.sentences
+    )
     metrics().observe_ingest(report)
     failed = [_failure(p) for p in report.failed]
     payload = {

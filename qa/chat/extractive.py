@@ -1,29 +1,49 @@
 """The answerer used when no language model is configured: it quotes, it does not write.
 
-It picks the retrieved sentences closest in meaning to the question (MiniLM
-similarity plus a small bonus for shared words), skips near-repeats (maximal marginal
-relevance) and cites each by its passage number. It says that the articles do not answer
-the question when no sentence is close enough, or when the question names someone or
-something (a capitalised name, an acronym) that no retrieved passage mentions.
+It reads what the question asks for (`qa/question_types.py`: a person, an organisation, a
+number, a date, a place, yes/no, ...) and leads with the retrieved sentence that states such a
+thing, one the question does not already hold, beside the word asked about (`qa/answer_check.py`);
+among those, the one closest in meaning (MiniLM similarity, shared words, the headline's
+match). Up to two more sentences follow, chosen for relevance and variety (maximal marginal
+relevance). When no sentence states the asked thing, it says so ("The articles describe X but
+do not say who ...") and quotes what they do say. It declines when no sentence is close
+enough, or when the question names someone or something no retrieved passage mentions.
+
+Sentence vectors come from the store (computed at ingest, `index/sentence_vectors.py`) and
+the question's from the retriever's cache, so an answer embeds at most the question.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from index import Embedder
+import numpy as np
 
+from index import Embedder
+from index.sentences import split_sentences
+
+from qa.answer_check import SIMILAR, answers, fit, name_coverage
 from qa.citations import defuse_marks
 from qa.conversation import search_text
 from qa.models import Completion, Message, Passage
 from qa.prompts import NOT_IN_SOURCES
-from qa.sentences import split_sentences
-from qa.vectors import cosine
+from qa.question_types import QuestionType, classify
+from qa.vectors import SentenceVectorSource, embedded_vectors
 from qa.words import STOPWORDS, content_words
 
 PREFACE = "Extractive answer (sentences quoted from the articles; no language model was used):"
+# How much stating the asked thing beside the asked word, and naming what the question names, lift a lead.
+FIT_WEIGHT = 2.0
+# A span right beside the word asked about ("Manager Ruth Callander" for "Who manages ...?") may
+# lead even from a sentence MiniLM rates far from the question, as long as its passage was relevant.
+BESIDE_FIT = 0.75
+NAMES_WEIGHT = 0.2
+# Pairs of consecutive content words of the question found in a sentence ("last season",
+# "Port Avalon"): finer evidence than shared words that the sentence is about what was asked.
+PHRASE_WEIGHT = 0.4
+
 
 
 @dataclass(frozen=True)
@@ -32,11 +52,14 @@ class _Candidate:
     text: str
     relevance: float  # ranks the sentences: similarity plus the headline's
     similarity: float  # the sentence's own match to the question: decides whether it answers at all
-    vector: list[float]
+    lead: float  # relevance plus how directly it states what was asked
+    direct: bool  # states what was asked (answer_check.answers)
+    fit: float
+    vector: np.ndarray
 
 
 class ExtractiveAnswerer:
-    """Quotes up to `max_sentences` retrieved sentences that answer the question, each cited."""
+    """Quotes up to `max_sentences` retrieved sentences, the one that answers first, each cited."""
 
     mode = "extractive"
     context_tokens = None
@@ -45,14 +68,17 @@ class ExtractiveAnswerer:
         self,
         embedder: Embedder,
         *,
+        sentences: SentenceVectorSource | None = None,
+        query_vector: Callable[[str], Sequence[float]] | None = None,
         max_sentences: int = 3,
         min_relevance: float = 0.35,
         diversity: float = 0.3,
         redundancy_cutoff: float = 0.9,
         headline_weight: float = 0.3,
     ) -> None:
-        self.embedder = embedder
         self.model = f"extractive ({embedder.name})"
+        self.sentences = sentences or embedded_vectors(embedder)
+        self.query_vector = query_vector or embedder.embed_query
         self.max_sentences = max_sentences
         self.min_relevance = min_relevance
         self.diversity = diversity
@@ -60,18 +86,28 @@ class ExtractiveAnswerer:
         self.headline_weight = headline_weight
 
     def draft(self, question: str, passages: Sequence[Passage], history: Sequence[Message] = ()) -> Completion:
-        # A follow-up ("When did he leave?") is matched together with the question before it.
-        question = search_text(question, history)
-        missing = missing_names(question, passages)
+        # A follow-up ("When did he leave?") is matched together with the question before it,
+        # but what it asks for is read from the follow-up itself.
+        asked = classify(question)
+        query = search_text(question, history)
+        missing = missing_names(query, passages)
         if missing:
             # Quoting the nearest sentences about Gensler would not answer a question about FTX.
             names = ", ".join(missing)
             return Completion(text=f"{NOT_IN_SOURCES} None of the retrieved passages mention {names}.", model=self.model)
-        candidates = self._candidates(question, passages)
-        chosen = self._select(candidates)
-        if not chosen:
+        candidates = self._candidates(question, query, asked, passages)
+        pool = [c for c in candidates if c.similarity >= self.min_relevance]
+        if not pool:
             return Completion(text=NOT_IN_SOURCES, model=self.model)
-        lines = [PREFACE] + [f"\u201c{defuse_marks(c.text)}\u201d [{c.passage.n}]" for c in chosen]
+        leads = [c for c in candidates if c.direct and (c.similarity >= self.min_relevance or self._beside(c, asked))]
+        if leads:
+            lead = max(leads, key=lambda c: c.lead)
+            opening = PREFACE
+        else:
+            lead = max(pool, key=lambda c: c.relevance)
+            opening = near_miss(question, lead.passage.title)
+        chosen = self._select(pool, lead)
+        lines = [opening] + [f"\u201c{defuse_marks(c.text)}\u201d [{c.passage.n}]" for c in chosen]
         return Completion(text="\n".join(lines), model=self.model)
 
     def stream(self, question: str, passages: Sequence[Passage], history: Sequence[Message] = ()) -> Iterator[str]:
@@ -79,44 +115,69 @@ class ExtractiveAnswerer:
         for line in self.draft(question, passages, history).text.splitlines(keepends=True):
             yield line
 
-    def _candidates(self, question: str, passages: Sequence[Passage]) -> list[_Candidate]:
+    def _candidates(
+        self, question: str, query: str, asked: QuestionType, passages: Sequence[Passage]
+    ) -> list[_Candidate]:
         pieces = [(p, s.text) for p in passages for s in split_sentences(p.text) if _is_quotable(s.text)]
         if not pieces:
             return []
         titles = list(dict.fromkeys(p.title for p in passages))
-        vectors = self.embedder.embed_documents([question] + titles + [text for _, text in pieces])
-        question_vector = vectors[0]
-        title_similarity = {t: cosine(question_vector, v) for t, v in zip(titles, vectors[1 : 1 + len(titles)])}
-        sentence_vectors = vectors[1 + len(titles) :]
-        question_words = content_words(question)
+        vectors = self.sentences.vectors(titles + [text for _, text in pieces])
+        question_vector = np.asarray(self.query_vector(query), dtype=np.float32)
+        question_vector /= np.linalg.norm(question_vector) or 1.0
+        similarities = vectors @ question_vector
+        title_similarity = dict(zip(titles, similarities[: len(titles)].tolist()))
+        question_words = content_words(query)
+        question_pairs = _pairs(question, exclude=set(asked.names))
         candidates = []
-        for (passage, text), vector in zip(pieces, sentence_vectors):
+        for (passage, text), vector, cosine in zip(pieces, vectors[len(titles) :], similarities[len(titles) :].tolist()):
             overlap = len(question_words & content_words(text)) / len(question_words) if question_words else 0.0
             # A sentence from the story that is about the question (its headline says so) beats a
             # passing mention of the same fact in a story about something else.
-            similarity = cosine(question_vector, vector) + 0.15 * overlap
+            similarity = cosine + 0.15 * overlap
             relevance = similarity + self.headline_weight * title_similarity[passage.title]
-            candidates.append(_Candidate(passage, text, relevance, similarity, vector))
+            phrases = len(question_pairs & _pairs(text)) / len(question_pairs) if question_pairs else 0.0
+            fitness = fit(asked, text, similar=cosine >= SIMILAR)
+            lead = (
+                relevance
+                + FIT_WEIGHT * fitness
+                + NAMES_WEIGHT * name_coverage(asked, text, passage.title)
+                + PHRASE_WEIGHT * phrases
+            )
+            direct = answers(asked, text, cosine)
+            candidates.append(_Candidate(passage, text, relevance, similarity, lead, direct, fitness, vector))
         return candidates
 
-    def _select(self, candidates: list[_Candidate]) -> list[_Candidate]:
-        pool = [c for c in candidates if c.similarity >= self.min_relevance]
-        if not pool:
-            return []
+    def _beside(self, candidate: _Candidate, asked: QuestionType) -> bool:
+        """A far-off sentence may lead only with its span beside the asked word, in a story about the question's names."""
+        return bool(asked.names) and candidate.fit >= BESIDE_FIT and name_coverage(
+            asked, candidate.text, candidate.passage.title
+        ) == 1.0
+
+    def _select(self, pool: list[_Candidate], lead: _Candidate) -> list[_Candidate]:
+        # Quote only sentences nearly as relevant as the best one: a weak further quote adds noise.
         best = max(c.relevance for c in pool)
-        # Quote only sentences nearly as relevant as the best one: a weak second quote adds noise.
-        pool = [c for c in pool if c.relevance >= best - 0.15]
-        chosen: list[_Candidate] = []
-        while pool and len(chosen) < self.max_sentences:
+        rest = [c for c in pool if c is not lead and c.relevance >= best - 0.15 and c.text != lead.text]
+        chosen = [lead]
+        while rest and len(chosen) < self.max_sentences:
             def marginal(c: _Candidate) -> float:
-                similarity = max((cosine(c.vector, s.vector) for s in chosen), default=0.0)
+                similarity = max(float(c.vector @ s.vector) for s in chosen)
                 return (1 - self.diversity) * c.relevance - self.diversity * similarity
 
-            pick = max(pool, key=marginal)
-            pool.remove(pick)
-            if all(cosine(pick.vector, s.vector) < self.redundancy_cutoff for s in chosen):
+            pick = max(rest, key=marginal)
+            rest.remove(pick)
+            if all(float(pick.vector @ s.vector) < self.redundancy_cutoff for s in chosen):
                 chosen.append(pick)
         return chosen
+
+
+def near_miss(question: str, topic: str) -> str:
+    """The lead-in of an answer whose quotes do not state what was asked: "The articles describe X but do not say Y"."""
+    asked = question.strip().rstrip("?.! ")
+    first, _, rest = asked.partition(" ")
+    if first.lower() in STOPWORDS or first.lower() in ("how", "is", "are", "was", "were", "do", "does", "did"):
+        asked = f"{first.lower()} {rest}".strip()
+    return f"The articles describe \u201c{defuse_marks(topic)}\u201d but do not say {asked}; this is what they do say:"
 
 
 def missing_names(question: str, passages: Sequence[Passage]) -> list[str]:
@@ -130,6 +191,12 @@ def missing_names(question: str, passages: Sequence[Passage]) -> list[str]:
             names.append(word)
     text = " ".join(f"{p.title} {p.text}" for p in passages).lower()
     return [n for n in dict.fromkeys(names) if not re.search(rf"(?<![a-z0-9]){re.escape(n.lower())}(?![a-z0-9])", text)]
+
+
+def _pairs(text: str, exclude: set[str] = frozenset()) -> set[tuple[str, str]]:  # type: ignore[assignment]
+    # Names are counted by name coverage already; a pair of them ("Port Avalon") would count twice.
+    words = [w.lower() for w in re.findall(r"[A-Za-z0-9]+", text) if w.lower() not in STOPWORDS]
+    return {(a[:5], b[:5]) for a, b in zip(words, words[1:]) if not (a in exclude and b in exclude)}
 
 
 def _is_quotable(sentence: str) -> bool:

@@ -19,6 +19,8 @@ cases:
       min_citations: 1
       refused: false                                # true when the corpus cannot answer
       supported: true                               # every claim backed by its citations
+      lead_contains_any: [declined]                 # the first cited sentence holds one of them
+      answers_question: true                        # verification.answers_question of the answer
 ```
 
 A malformed file raises GoldenFileError naming the file, the case and the field.
@@ -41,7 +43,10 @@ from index.ids import article_id_for
 from qa.conversation import parse_history
 from qa.models import Message
 
-EXPECT_KEYS = ("contains_all", "contains_any", "not_contains", "cites", "min_citations", "refused", "supported")
+EXPECT_KEYS = (
+    "contains_all", "contains_any", "not_contains", "cites", "min_citations", "refused", "supported",
+    "lead_contains_any", "answers_question",
+)
 CASE_KEYS = ("question", "id", "modes", "top_k", "filters", "history", "expect", "known_failure")
 CASE_MODES = ("extractive", "llm")
 
@@ -55,6 +60,8 @@ class Expectation:
     min_citations: int | None = None
     refused: bool | None = None
     supported: bool | None = None
+    lead_contains_any: tuple[str, ...] = ()
+    answers_question: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -151,7 +158,7 @@ def _expectation(raw: Mapping[str, Any], where: str) -> tuple[Expectation, dict[
     if unknown:
         raise GoldenFileError(f"{where}: unknown expectation {unknown[0]!r}; use {', '.join(EXPECT_KEYS)}")
     values: dict[str, Any] = {}
-    for key in ("contains_all", "contains_any", "not_contains", "cites"):
+    for key in ("contains_all", "contains_any", "not_contains", "cites", "lead_contains_any"):
         if key in raw:
             values[key] = _strings(raw[key], f"{where}: expect.{key}")
     labels = {}
@@ -168,7 +175,7 @@ def _expectation(raw: Mapping[str, Any], where: str) -> tuple[Expectation, dict[
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
             raise GoldenFileError(f"{where}: expect.min_citations must be a whole number, 0 or more")
         values["min_citations"] = value
-    for key in ("refused", "supported"):
+    for key in ("refused", "supported", "answers_question"):
         if key in raw:
             if not isinstance(raw[key], bool):
                 raise GoldenFileError(f"{where}: expect.{key} must be true or false")

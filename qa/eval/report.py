@@ -31,6 +31,7 @@ def render_table(report: EvalReport, *, width: int | None = None) -> str:
         f" skipped {m['skipped']}",
         f"retrieval recall@k {_pct(m['retrieval_recall_at_k'])}   citation precision {_pct(m['citation_precision'])}"
         f"   citation recall {_pct(m['citation_recall'])}   refusal accuracy {_pct(m['refusal_accuracy'])}",
+        f"lead rate {_pct(m['lead_rate'])}   answers_question accuracy {_pct(m['answers_question_accuracy'])}",
         f"latency median {m['latency_ms_median']} ms, p90 {m['latency_ms_p90']} ms",
     ]
     return "\n".join(lines)

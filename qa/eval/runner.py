@@ -8,6 +8,10 @@ Metrics (over the cases that ran):
   citation is precise when its passage supports the sentence citing it; a sentence is recalled
   when its citations together support it;
 - refusal accuracy: the answer refused exactly when the case expects a refusal;
+- lead rate: of the cases with `lead_contains_any`, the share whose first cited sentence holds
+  one of those strings (the answer comes first, not three quotes down);
+- answers-question accuracy: of the cases with `answers_question`, the share whose
+  `verification.answers_question` matches;
 - latency: median and 90th percentile of the whole answer, in ms.
 """
 
@@ -70,6 +74,8 @@ class EvalReport:
         recalls = [r.retrieval_recall for r in ran if r.retrieval_recall is not None]
         judged = [r for r in ran if r.answer is not None]
         latencies = [r.latency_ms for r in ran]
+        leads = [r for r in judged if r.case.expect.lead_contains_any]
+        directs = [r for r in judged if r.case.expect.answers_question is not None]
         return {
             "cases": len(self.results),
             "ran": len(ran),
@@ -83,6 +89,11 @@ class EvalReport:
             "citation_recall": _ratio(totals["supported"], totals["claims"]),
             "refusal_accuracy": _ratio(
                 sum(bool(r.case.expect.refused) == r.answer.refused for r in judged if r.answer), len(judged)
+            ),
+            "lead_rate": _ratio(sum(_lead_holds(r.case, r.answer) for r in leads if r.answer), len(leads)),
+            "answers_question_accuracy": _ratio(
+                sum(r.answer.verification.get("answers_question") == r.case.expect.answers_question for r in directs if r.answer),
+                len(directs),
             ),
             "latency_ms_median": round(statistics.median(latencies), 1) if latencies else None,
             "latency_ms_p90": round(_p90(latencies), 1) if latencies else None,
@@ -156,11 +167,28 @@ def judge(case: GoldenCase, answer: Answer) -> list[str]:
         reasons.append(f"does not cite {', '.join(uncited)}")
     if expect.min_citations is not None and len(answer.citations) < expect.min_citations:
         reasons.append(f"{len(answer.citations)} citation(s), expected at least {expect.min_citations}")
+    if expect.lead_contains_any and not _lead_holds(case, answer):
+        reasons.append(
+            f"first cited sentence {lead_of(answer)[:80]!r} holds none of "
+            f"{', '.join(repr(s) for s in expect.lead_contains_any)}"
+        )
+    if expect.answers_question is not None and answer.verification.get("answers_question") != expect.answers_question:
+        reasons.append(f"answers_question is {answer.verification.get('answers_question')}, expected {expect.answers_question}")
     if expect.supported:
         unsupported = [c.text for c in answer.claims if c.supported is False]
         if unsupported or not answer.claims:
             reasons.append(f"unsupported: {unsupported[0][:80]!r}" if unsupported else "no claims to support")
     return reasons
+
+
+def lead_of(answer: Answer) -> str:
+    """The answer's first sentence that cites a passage ("" when none does)."""
+    return next((c.text for c in answer.claims if c.citations), "")
+
+
+def _lead_holds(case: GoldenCase, answer: Answer) -> bool:
+    lead = lead_of(answer).casefold()
+    return any(s.casefold() in lead for s in case.expect.lead_contains_any)
 
 
 def _ratio(part: float, whole: float) -> float | None:

@@ -1,0 +1,159 @@
+"""Does a sentence answer the question, or only talk about it?
+
+A sentence answers a typed question ("Who ...?", "How many ...?", "When ...?") when it states
+something of the asked kind that the question does not already hold: "Who is the chairman of
+the CFTC?" is not answered by a sentence whose only name is "CFTC". `fit` grades that: the
+best such span, counted higher when it stands near the word asked about ("19 league goals",
+"Manager Ruth Callander"). Untyped questions (yes/no, why, what) are answered by a sentence
+about the question's own names. The extractive answerer picks its lead with `fit`; every
+answer's `verification.answers_question` is `first_sentence_answers` of its text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from qa.citations import strip_marks
+from qa.question_types import TYPED, WHO, QuestionType, classify, stem
+from index.sentences import split_sentences
+from qa.typed_spans import DATE, NAME, NUMBER, ORG, PERSON, PLACE, PLACE_PREPOSITIONS, Analysis, Span, analyse
+
+# How well a span of each kind answers each asked kind (a bare name may be either).
+_ACCEPTS: dict[str, dict[str, float]] = {
+    PERSON: {PERSON: 1.0, NAME: 0.6},
+    ORG: {ORG: 1.0, NAME: 0.6},
+    WHO: {PERSON: 1.0, ORG: 0.8, NAME: 0.6},
+    PLACE: {PLACE: 1.0, NAME: 0.5, ORG: 0.4},
+    NUMBER: {NUMBER: 1.0},
+    DATE: {DATE: 1.0},
+}
+# A sentence this close in meaning (cosine) to the question is about it even in other words
+# ("cut 2,300 jobs" for "how many people were laid off").
+SIMILAR = 0.7
+_HEAD_DISTANCE = 4
+_FOCUS_WINDOW = 10
+# Sentences that say the answer is not there ("the articles do not say who ...").
+_NOT_SAID = re.compile(
+    r"\b(do|does|did)(?: not|n't) (say|state|mention|specify|give|name|answer|report|disclose|identify)\b"
+    r"|\bnot (stated|specified|mentioned|reported|disclosed|given)\b|\b(is|was|remains) unclear\b",
+    re.IGNORECASE,
+)
+
+
+def fit(question: QuestionType, sentence: str, *, similar: bool = False) -> float:
+    """0 when the sentence states nothing new of the asked kind about the thing asked; up to 1 beside the asked word.
+
+    "About the thing asked": the asked-about word ("coach", "goals", "manages") is in the
+    sentence, or half the question's words besides its names are in it, or half of all its
+    words stand near the span, or the caller
+    found the sentence `similar` in meaning. A new name in a sentence about something else
+    ("Who coaches the women's team?" against a transfer story) is not an answer.
+    """
+    accepts = _ACCEPTS.get(question.kind)
+    if accepts is None:
+        return 0.0
+    analysis = analyse(sentence)
+    stems = [stem(t.lower) for t in analysis.tokens]
+    present = set(stems)
+    # The question's names say which story, not what about it was asked ("When was Greer born?").
+    asked_words = question.focus - {stem(n) for n in question.names}
+    about = similar or bool(question.head & present) or not question.head or _share(asked_words, present) >= 0.5
+    best = 0.0
+    for span in analysis.spans:
+        weight = accepts.get(span.kind, 0.0)
+        if question.kind == PLACE and span.kind == ORG and _after_preposition(span, analysis):
+            weight = 0.9  # "developed at the Massachusetts Institute of Technology" says where
+        if weight <= best or not _is_new(span, analysis, question):
+            continue
+        beside, near = _nearness(span, stems, question.head, asked_words or question.focus)
+        if not (about or near >= 0.5):
+            continue
+        best = max(best, weight * (0.3 + 0.7 * (0.7 * beside + 0.3 * near)))
+    return best
+
+
+def name_coverage(question: QuestionType, sentence: str, context: str = "") -> float:
+    """The share of the question's names the sentence (or its `context`, e.g. the headline) mentions; 1.0 for none."""
+    if not question.names:
+        return 1.0
+    words = {t.lower for t in analyse(sentence).tokens} | {t.lower for t in analyse(context).tokens}
+    return sum(1 for n in question.names if n in words) / len(question.names)
+
+
+def answers(question: QuestionType, sentence: str, similarity: float | None = None) -> bool:
+    """Whether the sentence answers directly: a new span of the asked kind, or for untyped questions their names.
+
+    `similarity` is the sentence's cosine similarity to the question, when known.
+    """
+    if not sentence.strip() or _NOT_SAID.search(sentence):
+        return False
+    if question.kind in TYPED:
+        return fit(question, sentence, similar=similarity is not None and similarity >= SIMILAR) > 0
+    return name_coverage(question, sentence) >= 0.5
+
+
+def first_sentence_answers(
+    question: str, answer_text: str, similarity: Callable[[str], float] | None = None, *, written: bool = False
+) -> bool:
+    """Judge an answer by its first sentence that is not a lead-in (a line ending in ':' and citing nothing).
+
+    `similarity(sentence)` gives the sentence's cosine similarity to the question. A sentence a
+    model `written` for this question is about it by construction (its words may paraphrase the
+    question's freely), so it answers when it states the asked thing; a quoted sentence was
+    written for something else and must also be about the question, as the extractive answerer
+    requires of its lead.
+    """
+    lead = lead_sentence(answer_text)
+    if not lead:
+        return False
+    closeness = 1.0 if written else (similarity(lead) if similarity is not None else None)
+    return answers(classify(question), lead, closeness)
+
+
+def lead_sentence(answer_text: str) -> str:
+    """The first sentence of an answer that makes a claim, its citation marks removed.
+
+    A lead-in that says the answer is missing ("... do not say who ...; they say:") is the
+    lead itself: it tells the reader that what follows does not answer.
+    """
+    for sentence in split_sentences(answer_text):
+        text = strip_marks(sentence.text)
+        if _NOT_SAID.search(text):
+            return text
+        if text.rstrip().endswith(":") or not text:
+            continue
+        return text.strip("\"\u201c\u201d ")
+    return ""
+
+
+def _share(wanted: frozenset[str], present: set[str]) -> float:
+    return len(wanted & present) / len(wanted) if wanted else 1.0
+
+
+def _after_preposition(span: Span, analysis: Analysis) -> bool:
+    before = [t.lower for t in analysis.tokens[max(0, span.first - 2) : span.first]]
+    return bool(before) and (before[-1] in PLACE_PREPOSITIONS or (before[-1] == "the" and before[0] in PLACE_PREPOSITIONS))
+
+
+def _is_new(span: Span, analysis: Analysis, question: QuestionType) -> bool:
+    tokens = analysis.tokens[span.first : span.last + 1]
+    words = [t.lower for t in tokens if t.lower not in ("the", "of", "a")]
+    return any(w not in question.words for w in words)
+
+
+def _nearness(span: Span, stems: Sequence[str], head: frozenset[str], focus: frozenset[str]) -> tuple[float, float]:
+    """Whether the asked-about word stands right beside the span (1.0 or 0.0), and the share of `focus` close by."""
+    inside = range(span.first, span.last + 1)
+    beside = any(
+        i not in inside and s in head and min(abs(i - span.first), abs(i - span.last)) <= _HEAD_DISTANCE
+        for i, s in enumerate(stems)
+    )
+    if not focus:
+        return float(beside), 1.0
+    low, high = max(0, span.first - _FOCUS_WINDOW), span.last + _FOCUS_WINDOW + 1
+    near = {s for i, s in enumerate(stems[low:high], start=low) if i not in inside}
+    return float(beside), len(near & focus) / len(focus)
+
+
+__all__ = ["answers", "first_sentence_answers", "fit", "lead_sentence", "name_coverage"]

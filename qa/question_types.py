@@ -1,0 +1,154 @@
+"""What a question asks for: a person, an organisation, a number, a date, a place, yes/no, a reason.
+
+`classify(question)` reads the question's opening ("who", "how many", "which agency", "did")
+and returns a QuestionType: the kind of thing a direct answer must state, the question's
+focus words (what the answer must be about) and its names. Rules over the words, no model.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import Stemmer
+
+from qa.typed_spans import DATE, NUMBER, ORG, PERSON, PLACE, ROLES, tokenize
+from qa.words import STOPWORDS
+
+_STEMMER = Stemmer.Stemmer("english")
+WHO = "who"  # a person or an organisation: "Who sued Binance?" is answered by "the CFTC"
+YESNO, REASON, OTHER = "yesno", "reason", "other"
+# Kinds a direct answer must state as a span the question does not already hold.
+TYPED = frozenset({PERSON, ORG, WHO, NUMBER, DATE, PLACE})
+
+# Words of a question's phrasing that say nothing about its subject ("how many", "lay off").
+_FILLER = frozenset("many much off up out exactly roughly approximately about also ever first".split())
+_AUXILIARIES = frozenset(
+    "is are was were do does did has have had can could will would should shall may might must am isn't aren't "
+    "wasn't weren't doesn't didn't hasn't haven't won't".split()
+)
+_QUANTITIES = frozenset(
+    "percent percentage share proportion fraction rate price yield amount sum figure number score temperature "
+    "total cost fine penalty salary budget revenue value margin attendance size speed distance capacity count "
+    "tally majority level height depth weight length age fee wage valuation deficit surplus profit loss sales "
+    "growth increase decrease drop fall rise inflation payment settlement award damages bail sentence "
+    "rainfall snowfall turnout population volume debt funding cap limit fare dividend return".split()
+)
+_MONEY_VERBS = re.compile(r"\b(pay|paid|pays|cost|costs|fined?|spend|spent|raise[sd]?|worth|charge[sd]?|earn(ed|s)?|owe[sd]?)\b")
+_TIMES = frozenset("year years date day days month months time season week decade century hour morning night".split())
+_PLACES = frozenset(
+    "city country state town venue stadium place region county neighbourhood neighborhood location street "
+    "district province island area site village capital continent nation airport port".split()
+)
+_ORGS = frozenset(
+    "company companies firm firms agency agencies organisation organization organisations organizations regulator "
+    "regulators bank banks exchange exchanges team teams club clubs court courts outlet outlets newspaper "
+    "university institute lab laboratory body bodies unit units department ministry party group union council "
+    "committee board authority business startup retailer airline insurer lender manufacturer maker supplier "
+    "developer contractor fund school hospital charity publication network station sponsor rival competitor "
+    "opponent side entity entities platform subsidiary subsidiaries affiliate division".split()
+)
+_PEOPLE = ROLES | frozenset(
+    "person people man woman member members defendant plaintiff employee reporter editor official officials "
+    "executives player players candidate winner athlete witness victim driver pilot owner buyer seller".split()
+)
+_HOW_NUMBER = re.compile(
+    r"^how (many|much|long|old|far|big|large|high|fast|often|tall|deep|wide|heavy|hot|cold|warm|severe|strong)\b"
+)
+_WHEN = re.compile(r"^(when|since when|by when|how soon)\b|^(in |on |at |by |during |since )?(what|which) (year|date|day|month|time)\b")
+_WHERE = re.compile(r"^(where|from where)\b")
+# "one-time costs" is one word: its "time" does not make a date question.
+_WORDS = re.compile(r"[A-Za-z0-9]+(?:['-][A-Za-z0-9]+)*")
+
+
+@dataclass(frozen=True)
+class QuestionType:
+    """The kind of answer asked for, and the words a direct answer must be near."""
+
+    kind: str
+    head: frozenset[str]  # stems of the thing asked about ("goals", "chairman", "manag")
+    focus: frozenset[str]  # stems of every content word of the question
+    names: tuple[str, ...]  # the question's names, lower-cased ("kerrigan", "cftc")
+    words: frozenset[str]  # every word of the question, lower-cased: what an answer must add to
+
+    @property
+    def typed(self) -> bool:
+        return self.kind in TYPED
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """The Snowball stem ("manages", "manager" -> "manag"; "complaint" and "complying" stay apart)."""
+    return _STEMMER.stemWord(word.lower())
+
+
+@lru_cache(maxsize=4096)
+def classify(question: str) -> QuestionType:
+    """The question's answer kind, head words, focus words and names."""
+    text = " ".join(question.strip().split())
+    lower = text.lower()
+    words = [w.lower() for w in _WORDS.findall(text)]
+    kind, head_at = _kind(lower, words)
+    content = [w for w in words if w not in STOPWORDS and w not in _AUXILIARIES and w not in _FILLER]
+    after = [w for w in words[head_at:] if w not in STOPWORDS and w not in _AUXILIARIES and w not in _FILLER]
+    tokens = tokenize(text)
+    names = tuple(
+        n
+        for n in dict.fromkeys(
+            t.lower for i, t in enumerate(tokens) if (i > 0 and t.text[:1].isupper()) or (len(t.text) > 1 and t.text.isupper())
+        )
+        if n not in STOPWORDS
+    )
+    # The word the answer should stand beside: the noun asked about ("how many goals", "which
+    # commissioner") or the verb ("who manages"), never one of the question's names (what it is
+    # about, not what it asks for); for when/where, and "how much was the fee?", also the last word.
+    after = [w for w in after if w not in set(names)]
+    last_too = kind in (DATE, PLACE) or (kind == NUMBER and head_at < len(words) and words[head_at] in _AUXILIARIES)
+    head = after[:1] + (after[-1:] if last_too else [])
+    return QuestionType(
+        kind=kind,
+        head=frozenset(stem(w) for w in head),
+        focus=frozenset(stem(w) for w in content),
+        names=names,
+        words=frozenset(t.lower for t in tokens),
+    )
+
+
+def _kind(lower: str, words: list[str]) -> tuple[str, int]:
+    """The answer kind and the index of the first word after the question's opening."""
+    if not words:
+        return OTHER, 0
+    if _HOW_NUMBER.match(lower):
+        return NUMBER, 2
+    if _WHEN.match(lower):
+        return DATE, 1
+    if _WHERE.match(lower):
+        return PLACE, 1
+    if words[0] in ("who", "whom", "whose"):
+        return WHO, 1
+    if words[0] == "why":
+        return REASON, 1
+    if words[0] in _AUXILIARIES:
+        return YESNO, 1
+    wh = next((i for i, w in enumerate(words[:4]) if w in ("what", "which")), None)
+    if wh is not None:
+        for offset, word in enumerate(words[wh + 1 : wh + 4], start=wh + 1):
+            if word in _AUXILIARIES:
+                # "What did the court rule?": a noun after the verb is the subject, not the thing asked for.
+                break
+            found = _noun_kind(word)
+            if found:
+                return found, offset
+        if _MONEY_VERBS.search(lower):
+            return NUMBER, wh + 1
+        return OTHER, wh + 1
+    return OTHER, 0
+
+
+def _noun_kind(word: str) -> str | None:
+    singular = {word, word.removesuffix("'s"), word.removesuffix("s"), word.removesuffix("ies") + "y"}
+    for kind, nouns in ((NUMBER, _QUANTITIES), (DATE, _TIMES), (PLACE, _PLACES), (ORG, _ORGS), (PERSON, _PEOPLE)):
+        if singular & nouns:
+            return kind
+    return None

@@ -1,0 +1,87 @@
+"""Question typing, typed spans and the directness judgment behind `verification.answers_question`."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.answer_check import answers, first_sentence_answers, fit, lead_sentence
+from qa.question_types import classify
+from qa.typed_spans import analyse
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Who chairs the planning board?", "who"),
+        ("Which commissioner dissented?", "person"),
+        ("Which two subsidiaries did the regulator charge?", "org"),
+        ("How many flights were cancelled at Hollin airport?", "number"),
+        ("What did the utility agree to pay customers?", "number"),
+        ("What yearly yield was advertised?", "number"),
+        ("When does the ferry service resume?", "date"),
+        ("In which year was the bridge built?", "date"),
+        ("Where did the storm make landfall?", "place"),
+        ("Did the jury convict the driver?", "yesno"),
+        ("Why was the match postponed?", "reason"),
+        ("What did the court rule about the lease?", "other"),
+    ],
+)
+def test_questions_are_typed_by_what_they_ask_for(question, kind):
+    assert classify(question).kind == kind
+
+
+def test_role_words_make_the_following_name_a_person_and_institution_words_an_organisation():
+    spans = {s.text: s.kind for s in analyse("Harbour Council Chair Imelda Ruiz said Kestrel Labs would open a plant in Dunmore.").spans}
+    assert spans["Imelda Ruiz"] == "person"
+    assert spans["Harbour Council"] == "org" and spans["Kestrel Labs"] == "org"
+    assert spans["Dunmore"] == "place"
+
+
+def test_a_bare_year_is_a_date_not_a_quantity():
+    kinds = {s.text: s.kind for s in analyse("The bridge, built in 1931, carries 42,000 cars a day.").spans}
+    assert kinds["1931"] == "date" and kinds["42,000"] == "number"
+
+
+def test_a_sentence_must_add_something_of_the_asked_kind_that_the_question_lacks():
+    question = classify("Who is the chair of the Harbour Council?")
+    assert fit(question, "Harbour Council Chair Imelda Ruiz opened the session.") > 0
+    # Only the question's own name: talk about the council is not an answer to who chairs it.
+    assert fit(question, "The Harbour Council met on Tuesday to discuss the chair's budget.") == 0
+
+
+def test_the_number_beside_the_asked_word_fits_better_than_another_number():
+    question = classify("How many goals did Ilse Moreau score last season?")
+    beside = fit(question, "Ilse Moreau scored 23 goals last season for the club, which finished 4th.")
+    elsewhere = fit(question, "Ilse Moreau joined the club 4 years ago after a season of goals abroad and 3 cups.")
+    assert beside > elsewhere > 0
+
+
+def test_a_sentence_about_something_else_does_not_answer_even_with_a_new_name():
+    question = classify("Who coaches the Dunmore women's team?")
+    assert not answers(question, "Dunmore signed striker Paula Greer from Castlebay on Monday.")
+
+
+def test_a_sentence_that_says_the_answer_is_missing_does_not_answer():
+    question = classify("Who coaches the Dunmore women's team?")
+    assert not answers(question, "The articles do not say who coaches the Dunmore women's team.")
+
+
+def test_yes_no_questions_are_answered_by_a_sentence_about_their_names():
+    question = classify("Did Kestrel Labs move to Dunmore?")
+    assert answers(question, "Kestrel Labs confirmed the move to Dunmore on Friday.")
+    assert not answers(question, "The weather was mild on Friday.")
+
+
+def test_the_lead_of_an_answer_skips_lead_ins_but_not_a_near_miss():
+    quoted = "Extractive answer (quoted):\n\u201cIlse Moreau scored 23 goals.\u201d [1]"
+    assert lead_sentence(quoted) == "Ilse Moreau scored 23 goals."
+    near = "The articles describe \u201cX\u201d but do not say who coaches the team; this is what they do say:\n\u201cA.\u201d [1]"
+    assert "do not say" in lead_sentence(near)
+    assert not first_sentence_answers("Who coaches the team?", near)
+
+
+def test_a_far_but_similar_sentence_counts_as_about_the_question():
+    question = classify("How many people did Kestrel Labs lay off?")
+    sentence = "The company said it would cut 2,300 jobs."
+    assert not answers(question, sentence)
+    assert answers(question, sentence, similarity=0.8)

@@ -1,0 +1,56 @@
+"""Sentence vectors stored at ingest: answers embed only the question; old stores are backfilled."""
+
+from __future__ import annotations
+
+from index import Article
+from index.sentence_vectors import SentenceVectors, backfill, sentence_key
+from qa.answering import answer_question
+
+
+def test_ingest_stores_a_vector_for_every_sentence_and_headline(services):
+    assert services.index.sentences.count() > 100
+    assert services.index.sentences.missing(["Did Gensler advise Binance?"]) == ["Did Gensler advise Binance?"]
+
+
+def test_an_extractive_answer_embeds_only_the_question(services, embedder):
+    question = "How much did Kraken agree to pay the SEC?"
+    answer_question(question, services=services)  # the question's vector is cached from now on
+    embedder.calls.clear()
+    answer = answer_question(question, services=services)
+    assert not answer.refused
+    assert embedder.calls == []
+
+
+def test_an_llm_answer_embeds_only_its_own_new_sentences(llm_services, chat, embedder):
+    chat.enqueue("Kraken agreed to pay 30 million dollars to settle [1].")
+    embedder.calls.clear()
+    answer_question("How much did Kraken agree to pay the SEC?", services=llm_services)
+    embedded = [text for call in embedder.calls for text in call]
+    assert embedded and all("Kraken agreed to pay 30 million dollars" in t or "How much" in t for t in embedded)
+
+
+def test_quotes_and_spacing_do_not_change_a_sentences_key():
+    assert sentence_key("\u201cKraken  agreed to pay.\u201d") == sentence_key("Kraken agreed to pay.")
+
+
+def test_backfill_stores_the_vectors_a_store_from_before_lacked(services, embedder):
+    collection = services.index.store.sibling_collection("sentences")
+    stored = services.index.sentences.count()
+    collection.delete(ids=collection.get(include=[])["ids"])
+    vectors = SentenceVectors.open(services.index.store, embedder)
+    assert vectors.count() == 0
+    assert backfill(services.index.store, vectors) == stored == vectors.count()
+
+
+def test_reset_removes_the_sentence_vectors_too(services):
+    services.index.store.reset()
+    assert SentenceVectors.open(services.index.store, services.index.embedder).count() == 0
+
+
+def test_the_headline_and_sentences_of_a_new_article_are_stored_before_it_is_searchable(services):
+    from index import ingest_items
+
+    article = Article(id="ferry", title="Dunmore ferry resumes", body="The Dunmore ferry resumed service on Monday after repairs.",
+                      url="https://example.test/ferry", source="Test Wire")
+    ingest_items([article], store=services.index.store, embedder=services.index.embedder, chunker=services.index.chunker)
+    assert services.index.sentences.missing(["Dunmore ferry resumes", "The Dunmore ferry resumed service on Monday after repairs."]) == []
