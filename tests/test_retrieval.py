@@ -352,7 +352,7 @@ def test_the_lexical_index_is_not_rebuilt_per_query(services, monkeypatch):
     lexical: LexicalIndex = services.retriever.lexical
     services.retriever.retrieve("warm", top_k=1)
     calls = []
-    monkeypatch.setattr(lexical, "_build", lambda: calls.append(1))
+    monkeypatch.setattr(lexical, "_apply", lambda fetched: calls.append(1))
     for q in ("Paxos", "Kraken", "Gensler MIT"):
         services.retriever.retrieve(q, top_k=3)
     assert calls == []
