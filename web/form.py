@@ -21,7 +21,7 @@ def index() -> str:
     question = request.args.get("q", "")
     answer = None
     if question.strip():
-        answer = answer_question(question, services=current_app.extensions["newsdesk"])
+        answer = answer_question(question, services=current_app.extensions["newsdesk"].services())
     return render_template("index.html", q=question, answer=answer)
 
 
