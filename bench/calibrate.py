@@ -25,7 +25,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from index import Settings, ingest  # noqa: E402
+from core import Settings  # noqa: E402
+from index import ingest  # noqa: E402
 from index.embedders.minilm import MiniLMEmbedder  # noqa: E402
 from index.ids import article_id_for  # noqa: E402
 from qa import answer_question, build_services, retrieve  # noqa: E402

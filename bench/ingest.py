@@ -40,7 +40,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from corpus import generate_articles, write_jsonl  # noqa: E402
 
-from index import Settings, build_index, ingest  # noqa: E402
+from core import Settings  # noqa: E402
+from index import build_index, ingest  # noqa: E402
 from index.embedders.minilm import MiniLMEmbedder  # noqa: E402
 from index.ingest import BATCH_CHUNKS  # noqa: E402
 from index.loaders import iter_articles  # noqa: E402

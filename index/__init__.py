@@ -2,12 +2,10 @@
 
 from index.chunking import Chunker
 from index.embedders import Embedder, build_embedder
-from index.errors import NewsdeskError
 from index.ingest import IngestReport, ingest, ingest_article, ingest_items
 from index.loaders import LoadProblem, iter_articles
 from index.models import Article, Chunk
 from index.services import IndexServices, build_index
-from index.settings import Settings
 from index.store import ChromaStore, ScoredChunk, StoredArticle
 
 __all__ = [
@@ -19,9 +17,7 @@ __all__ = [
     "IndexServices",
     "IngestReport",
     "LoadProblem",
-    "NewsdeskError",
     "ScoredChunk",
-    "Settings",
     "StoredArticle",
     "build_embedder",
     "build_index",

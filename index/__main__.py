@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from index.errors import NewsdeskError, StoreBusy
+from core.errors import NewsdeskError, StoreBusy
 from index.fetch import FetchLimits
 from index.ingest import IngestReport, ingest
 from index.loaders import LoadProblem, iter_articles
@@ -22,7 +22,7 @@ from index.models import Article
 from index.ownership import StoreLock, busy_message
 from index.remote import RemoteWriter
 from index.services import IndexServices, build_index
-from index.settings import Settings
+from core.settings import Settings
 
 
 def main(argv: Sequence[str] | None = None, environ: dict[str, str] | None = None) -> int:

@@ -9,7 +9,7 @@ from langchain_text_splitters import RecursiveCharacterTextSplitter
 
 from index.ids import chunk_id_for
 from index.models import Article, Chunk
-from index.settings import TITLE_TOKEN_ALLOWANCE
+from core.settings import TITLE_TOKEN_ALLOWANCE
 
 # Paragraphs first, then sentences, then clauses and words: a chunk breaks at the largest unit that fits.
 _SEPARATORS = ["\n\n", "\n", ". ", "? ", "! ", "; ", ", ", " ", ""]

@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
-from index.errors import NewsdeskError, StoreUnavailable
-from index.settings import Settings
+from core.errors import NewsdeskError, StoreUnavailable
+from core.settings import Settings
 
 T = TypeVar("T")
 

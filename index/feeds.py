@@ -17,7 +17,7 @@ from typing import Any
 
 import feedparser
 
-from index.errors import SourceError
+from core.errors import SourceError
 from index.fetch import DEFAULT_LIMITS, FetchLimits, fetch, is_web_address
 from index.html_pages import article_from_html, fragment_text
 from index.loaders import LoadProblem, article_from_fields

@@ -16,7 +16,7 @@ import urllib.request
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from index.errors import SourceError
+from core.errors import SourceError
 
 USER_AGENT = "Newsdesk/0.1 (+https://github.com/newsdesk)"
 DEFAULT_TIMEOUT = 15.0

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from index.errors import InvalidRequest
+from core.errors import InvalidRequest
 
 FILTER_FIELDS = ("source", "published_after", "published_before")
 

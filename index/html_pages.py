@@ -11,7 +11,7 @@ import lxml.etree
 import lxml.html
 from trafilatura import bare_extraction, load_html
 
-from index.errors import SourceError
+from core.errors import SourceError
 from index.loaders import article_from_fields, parse_date
 from index.models import Article
 

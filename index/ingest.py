@@ -10,7 +10,7 @@ from typing import Any
 
 from index.chunking import Chunker
 from index.embedders.base import Embedder
-from index.errors import ModelError
+from core.errors import ModelError
 from index.loaders import LoadProblem, iter_articles
 from index.models import Article, Chunk
 from index.store import ChromaStore

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from index.errors import SourceError
+from core.errors import SourceError
 from index.fetch import DEFAULT_LIMITS, FetchLimits, fetch
 from index.ids import article_id_for, clean_url
 from index.models import Article

@@ -25,7 +25,7 @@ import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
-from index.errors import StoreBusy, StoreUnavailable
+from core.errors import StoreBusy, StoreUnavailable
 
 LOCK_FILE = "newsdesk.lock"
 HANDOFF_FILE = "newsdesk-server.json"

@@ -14,7 +14,7 @@ import urllib.request
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from index.errors import StoreUnavailable
+from core.errors import StoreUnavailable
 from index.ingest import IngestReport
 from index.loaders import LoadProblem
 from index.models import Article

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from index.chunking import Chunker
 from index.embedders import Embedder, build_embedder
-from index.settings import Settings
+from core.settings import Settings
 from index.store import ChromaStore
 from index.tokens import WordPieceCounter
 

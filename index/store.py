@@ -17,11 +17,11 @@ from typing import Any
 import numpy as np
 
 from index.connection import guarded, open_chroma_client, store_location
-from index.errors import EmbedderMismatch
+from core.errors import EmbedderMismatch
 from index.manifest import Manifest
 from index.models import Article, Chunk
 from index.records import ScoredChunk, StoredArticle, StoredChunk, chunk_metadata, scored_chunk, stored_chunk
-from index.settings import Settings
+from core.settings import Settings
 
 SCHEMA_VERSION = 1
 _Item = tuple[Article, Sequence[Chunk], Sequence[Sequence[float]]]

@@ -10,8 +10,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from index.errors import NewsdeskError
-from index.settings import Settings
+from core.errors import NewsdeskError
+from core.settings import Settings
 
 from qa.answering import answer_question, stream_answer
 from qa.models import Answer
@@ -48,7 +48,7 @@ def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = 
     args = parser.parse_args(argv)
     env = os.environ if environ is None else environ
     if args.command == "eval":
-        from qa.eval_cli import run_eval
+        from qa.eval.cli import run_eval
 
         return run_eval(args, env)
     try:

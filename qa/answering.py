@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from index.errors import InvalidRequest, ModelError
+from core.errors import InvalidRequest, ModelError
 
 from qa.budget import fit_passages
 from qa.citations import check_citations

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from qa.models import Citation, Claim, Passage
 from qa.sentences import Sentence, split_sentences
@@ -81,40 +81,62 @@ def check_citations(text: str, passages: Sequence[Passage], judge: SupportJudge)
     by_number = {p.n: p for p in passages}
     cleaned, invalid = _drop_invalid_marks(text, by_number)
     sentences = split_sentences(cleaned)
+    tally = _judge_sentences(sentences, by_number, passages, judge)
+    citations = tuple(_citation(by_number[n], best, precise) for n, (_, best, precise) in sorted(tally.best_for.items()))
+    return CheckedAnswer(
+        text=cleaned,
+        claims=tuple(tally.claims),
+        citations=citations,
+        warnings=tuple(_warnings(invalid, passages, citations, tally.claims)),
+        citation_marks=tally.marks,
+        precise_marks=tally.precise_marks,
+    )
+
+
+@dataclass
+class _Tally:
+    """What judging the sentences found: the claims, each cited passage's quote, and ALCE's counts."""
+
+    claims: list[Claim] = field(default_factory=list)
+    best_for: dict[int, tuple[float, Sentence | None, bool]] = field(default_factory=dict)
+    marks: int = 0
+    precise_marks: int = 0
+
+
+def _judge_sentences(
+    sentences: Sequence[Sentence], by_number: dict[int, Passage], passages: Sequence[Passage], judge: SupportJudge
+) -> _Tally:
     cited = [list(dict.fromkeys(n for _, _, ns in parse_marks(s.text) for n in ns)) for s in sentences]
     claims_text = [strip_marks(s.text) for s in sentences]
     evidence = judge.evidence(claims_text, passages) if any(cited) else [{} for _ in sentences]
-
-    claims: list[Claim] = []
-    best_for: dict[int, tuple[float, Sentence | None, bool]] = {}
-    marks = precise_marks = 0
+    tally = _Tally()
     for sentence, numbers_cited, claim, per_passage in zip(sentences, cited, claims_text, evidence):
         if not numbers_cited:
             lead_in = sentence.text.rstrip().endswith(":") or not claim
-            claims.append(Claim(text=sentence.text, citations=(), supported=None if lead_in else False))
+            tally.claims.append(Claim(text=sentence.text, citations=(), supported=None if lead_in else False))
             continue
         cited_passages = [by_number[n] for n in numbers_cited]
-        cited_evidence = [per_passage[n] for n in numbers_cited]
-        supported = judge.supports(claim, cited_evidence, cited_passages)
-        claims.append(Claim(text=sentence.text, citations=tuple(numbers_cited), supported=supported))
+        supported = judge.supports(claim, [per_passage[n] for n in numbers_cited], cited_passages)
+        tally.claims.append(Claim(text=sentence.text, citations=tuple(numbers_cited), supported=supported))
         for n in numbers_cited:
+            others = [m for m in numbers_cited if m != n]
             precise = supported and (
                 judge.precise(per_passage[n])
-                or not judge.supports(
-                    claim,
-                    [per_passage[m] for m in numbers_cited if m != n],
-                    [by_number[m] for m in numbers_cited if m != n],
-                )
+                or not judge.supports(claim, [per_passage[m] for m in others], [by_number[m] for m in others])
             )
-            marks += 1
-            precise_marks += precise
+            tally.marks += 1
+            tally.precise_marks += precise
             ev = per_passage[n]
-            previous = best_for.get(n)
+            previous = tally.best_for.get(n)
             # The first claim citing a passage picks its quote, unless only a later claim is backed by it.
             if previous is None or (precise and not previous[2]):
-                best_for[n] = (ev.similarity, ev.best, precise)
+                tally.best_for[n] = (ev.similarity, ev.best, precise)
+    return tally
 
-    citations = tuple(_citation(by_number[n], best, precise) for n, (_, best, precise) in sorted(best_for.items()))
+
+def _warnings(
+    invalid: Sequence[int], passages: Sequence[Passage], citations: Sequence[Citation], claims: Sequence[Claim]
+) -> list[str]:
     warnings = []
     if invalid:
         given = f"1-{len(passages)}" if passages else "none"
@@ -127,14 +149,7 @@ def check_citations(text: str, passages: Sequence[Passage], judge: SupportJudge)
     unsupported = [c for c in claims if c.supported is False]
     if citations and unsupported:
         warnings.append(f"{len(unsupported)} sentence(s) are not supported by the passages they cite (or cite none)")
-    return CheckedAnswer(
-        text=cleaned,
-        claims=tuple(claims),
-        citations=citations,
-        warnings=tuple(warnings),
-        citation_marks=marks,
-        precise_marks=precise_marks,
-    )
+    return warnings
 
 
 def _drop_invalid_marks(text: str, by_number: dict[int, Passage]) -> tuple[str, list[int]]:
@@ -160,19 +175,4 @@ def _citation(passage: Passage, best: Sentence | None, supported: bool) -> Citat
         quote, start, end = passage.text, 0, len(passage.text)
     else:
         quote, start, end = best.text, best.start, best.end
-    return Citation(
-        n=passage.n,
-        chunk_id=passage.chunk_id,
-        article_id=passage.article_id,
-        title=passage.title,
-        url=passage.url,
-        source=passage.source,
-        published_at=passage.published_at,
-        quote=quote,
-        quote_start=passage.start + start,
-        quote_end=passage.start + end,
-        passage=passage.text,
-        score=passage.score,
-        supported=supported,
-        also_in=passage.also_in,
-    )
+    return Citation.of(passage, quote=quote, quote_start=passage.start + start, quote_end=passage.start + end, supported=supported)

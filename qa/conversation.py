@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from index.errors import InvalidRequest
+from core.errors import InvalidRequest
 
 from qa.models import Message
 

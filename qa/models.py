@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal
 
 Role = Literal["system", "user", "assistant"]
@@ -28,13 +28,8 @@ class Completion:
 
 
 @dataclass(frozen=True)
-class Passage:
-    """A retrieved passage as shown to the model: `n` is its citation number, from 1.
-
-    One chunk, or adjacent chunks of one article joined (`chunk_ids`; `chunk_id` is the best
-    ranked). `score` is its cosine similarity to the question, `scores` each search method's
-    score and rank, and `also_in` the other outlets whose articles carry the same text.
-    """
+class SourceRef:
+    """Which article a numbered passage comes from: what a reader needs to find it (`n` from 1)."""
 
     n: int
     chunk_id: str
@@ -43,6 +38,17 @@ class Passage:
     url: str | None
     source: str
     published_at: str | None
+
+
+@dataclass(frozen=True)
+class Passage(SourceRef):
+    """A retrieved passage as shown to the model: `n` is its citation number, from 1.
+
+    One chunk, or adjacent chunks of one article joined (`chunk_ids`; `chunk_id` is the best
+    ranked). `score` is its cosine similarity to the question, `scores` each search method's
+    score and rank, and `also_in` the other outlets whose articles carry the same text.
+    """
+
     text: str
     start: int
     end: int
@@ -56,7 +62,7 @@ class Passage:
 
 
 @dataclass(frozen=True)
-class Citation:
+class Citation(SourceRef):
     """A passage the answer cites, and `quote`: the sentence of it that best supports a claim citing it.
 
     `quote_start`/`quote_end` are the quote's character offsets in the article's body;
@@ -64,13 +70,6 @@ class Citation:
     `also_in` names the other outlets that ran the same text (a wire story), so none is lost.
     """
 
-    n: int
-    chunk_id: str
-    article_id: str
-    title: str
-    url: str | None
-    source: str
-    published_at: str | None
     quote: str
     quote_start: int
     quote_end: int
@@ -78,6 +77,15 @@ class Citation:
     score: float
     supported: bool
     also_in: tuple[dict[str, Any], ...] = field(default=(), compare=False)
+
+    @classmethod
+    def of(cls, passage: Passage, *, quote: str, quote_start: int, quote_end: int, supported: bool) -> Citation:
+        """The citation of `passage`, quoting the sentence at those offsets of its article."""
+        ref = {f.name: getattr(passage, f.name) for f in fields(SourceRef)}
+        return cls(
+            **ref, quote=quote, quote_start=quote_start, quote_end=quote_end, passage=passage.text,
+            score=passage.score, supported=supported, also_in=passage.also_in,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return {**asdict(self), "score": round(self.score, 4)}

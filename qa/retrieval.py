@@ -3,15 +3,10 @@
 Dense search (Chroma, cosine) finds paraphrases; BM25 finds names, tickers and figures that
 embeddings blur. `Retriever` runs both inside the same filter, fuses their rankings by
 weighted reciprocal rank (RRF: each list contributes weight / (rrf_k + rank)), optionally favours recent
-articles, and then shapes the result for a reader:
-
-- at most `max_per_article` passages of one article; a retrieved chunk next to one already
-  chosen joins it (up to three chunks), so the text around a hit comes along;
-- near-duplicates (one wire story run by two outlets) become one passage that keeps every
-  outlet in `also_in`; of two copies the newest supplies the text, since a later copy of a
-  story is usually the corrected one;
-- every passage carries its cosine similarity to the question as `score` (the relevance gate
-  uses it whatever found the passage) and each method's score and rank in `scores`.
+articles, and then shapes the result for a reader (per-article cap, adjacent chunks joined,
+near-duplicates collapsed: `qa/shaping.py`). Every passage carries its cosine similarity to the
+question as `score` (the relevance gate uses it whatever found the passage) and each method's
+score and rank in `scores`.
 
 Recency: for questions about the latest state ("now", "latest", "still", "this week"...) the
 fused score is multiplied by `1 - w + w * 0.5 ** (age_days / half_life)`, where age is counted
@@ -25,27 +20,24 @@ import threading
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import Any
 
 import numpy as np
 
-from index import ChromaStore, Embedder, Settings
-from index.errors import InvalidRequest
+from core import Settings
+from index import ChromaStore, Embedder
+from core.errors import InvalidRequest
 from index.filters import SearchFilter
 from index.lexical import LexicalIndex
-from index.store import StoredChunk
 
 from qa.models import Passage
+from qa.shaping import Candidate, PassageGroup, shape, to_passage
 
 MODES = ("hybrid", "dense", "lexical")
-MAX_CHUNKS_PER_PASSAGE = 3
 _LATEST = re.compile(
     r"\b(now|nowadays|currently|current|latest|newest|most recent|recent(ly)?|still|so far|to date|as of|"
     r"today|tonight|this (week|month|year|morning)|yet|anymore|any more)\b",
     re.IGNORECASE,
 )
-_WORD = re.compile(r"\w+")
 
 
 def asks_for_latest(question: str) -> bool:
@@ -78,47 +70,6 @@ class SearchOptions:
         if recency is not None and not isinstance(recency, bool):
             raise InvalidRequest("'recency' must be true, false or absent (decided from the question)", field="recency")
         return cls(mode=str(chosen), filter=SearchFilter.parse(filters, prefix=filter_prefix), recency=recency)
-
-
-@dataclass
-class _Candidate:
-    chunk: StoredChunk
-    dense: float | None = None
-    dense_rank: int | None = None
-    lexical: float | None = None
-    lexical_rank: int | None = None
-    fused: float = 0.0
-    recency: float | None = None
-    similarity: float | None = None
-    _shingles: frozenset[int] | None = None
-
-    @property
-    def shingles(self) -> frozenset[int]:
-        if self._shingles is None:
-            self._shingles = _shingles(self.chunk.chunk_id, self.chunk.text)
-        return self._shingles
-
-    def scores(self) -> dict[str, Any]:
-        def r(x: float | None, places: int = 4) -> float | None:
-            return None if x is None else round(x, places)
-
-        return {
-            "dense": r(self.dense),
-            "dense_rank": self.dense_rank,
-            "lexical": r(self.lexical),
-            "lexical_rank": self.lexical_rank,
-            "fused": r(self.fused, 6),
-            "recency": r(self.recency),
-        }
-
-
-@dataclass
-class _Group:
-    """Chunks of one article chosen for one passage, plus the outlets that ran the same text."""
-
-    best: _Candidate
-    members: list[_Candidate]
-    also_in: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -169,15 +120,15 @@ class Retriever:
         vector = self.embed_query(question)
         # The lexical index's view of the manifest filters dense hits too: no manifest read per query.
         self.lexical.refresh()
-        candidates: dict[str, _Candidate] = {}
+        candidates: dict[str, Candidate] = {}
         if options.mode in ("hybrid", "dense"):
             hits = self.store.search(vector, depth, where=search_filter.where(), published=self.lexical.versions())
             for rank, hit in enumerate(hits, start=1):
-                candidates[hit.chunk_id] = _Candidate(hit, dense=hit.score, dense_rank=rank, similarity=hit.score)
+                candidates[hit.chunk_id] = Candidate(hit, dense=hit.score, dense_rank=rank, similarity=hit.score)
         if options.mode in ("hybrid", "lexical"):
             found = self.lexical.search(question, depth, filter=search_filter)
             for rank, lexical_hit in enumerate(found, start=1):
-                candidate = candidates.setdefault(lexical_hit.chunk.chunk_id, _Candidate(lexical_hit.chunk))
+                candidate = candidates.setdefault(lexical_hit.chunk.chunk_id, Candidate(lexical_hit.chunk))
                 candidate.lexical, candidate.lexical_rank = lexical_hit.score, rank
         candidates = self._published_now(candidates)
         k, settings = self.settings.rrf_k, self.settings
@@ -191,12 +142,15 @@ class Retriever:
         if recency and self.settings.recency_weight > 0:
             self._weight_by_recency(list(candidates.values()))
         ranked = sorted(candidates.values(), key=lambda c: (-c.fused, c.chunk.chunk_id))
-        groups = self._shape(ranked, top_k)
+        groups = shape(
+            ranked, top_k, max_per_article=self.settings.max_per_article,
+            duplicate_threshold=self.settings.duplicate_threshold,
+        )
         self._measure_keyword_only(groups, vector)
-        passages = [_passage(n, group) for n, group in enumerate((g for g in groups if g.members), start=1)]
+        passages = [to_passage(n, group) for n, group in enumerate((g for g in groups if g.members), start=1)]
         return Retrieval(passages, options.mode, recency, search_filter, tuple(warnings))
 
-    def _published_now(self, candidates: dict[str, _Candidate]) -> dict[str, _Candidate]:
+    def _published_now(self, candidates: dict[str, Candidate]) -> dict[str, Candidate]:
         """Only candidates whose version the manifest names now (one small read).
 
         The lexical index may lag another worker's write by up to NEWSDESK_LEXICAL_REFRESH_SECONDS;
@@ -218,7 +172,7 @@ class Retriever:
         warnings = [f"no indexed article comes from the source {s!r}" for s in unknown]
         return search_filter.with_sources(dict.fromkeys(resolved)), warnings
 
-    def _measure_keyword_only(self, groups: list[_Group], vector: Sequence[float]) -> None:
+    def _measure_keyword_only(self, groups: list[PassageGroup], vector: Sequence[float]) -> None:
         """Give the chosen keyword-only chunks their cosine similarity (one read of their stored vectors).
 
         Done after shaping, for the few chunks that made the cut; a chunk deleted since the
@@ -239,7 +193,7 @@ class Retriever:
             if group.members and group.best not in group.members:
                 group.best = max(group.members, key=lambda m: m.fused)
 
-    def _weight_by_recency(self, candidates: list[_Candidate]) -> None:
+    def _weight_by_recency(self, candidates: list[Candidate]) -> None:
         dated = [c.chunk.published_ts for c in candidates if c.chunk.published_ts is not None]
         if not dated:
             return
@@ -249,118 +203,6 @@ class Retriever:
             decay = 0.0 if c.chunk.published_ts is None else 0.5 ** ((newest - c.chunk.published_ts) / half_life)
             c.recency = 1.0 - weight + weight * decay
             c.fused *= c.recency
-
-    def _shape(self, ranked: list[_Candidate], top_k: int) -> list[_Group]:
-        """Best first: join adjacent chunks, collapse duplicates, cap passages per article, stop at top_k."""
-        groups: list[_Group] = []
-        per_article: dict[str, int] = {}
-        for candidate in ranked:
-            article = candidate.chunk.article_id
-            neighbour = next(
-                (g for g in groups if g.best.chunk.article_id == article and len(g.members) < MAX_CHUNKS_PER_PASSAGE
-                 and any(abs(m.chunk.seq - candidate.chunk.seq) == 1 for m in g.members)),
-                None,
-            )
-            if neighbour is not None:
-                # The text next to a chosen chunk: one longer passage, not another one.
-                neighbour.members.append(candidate)
-                continue
-            if len(groups) >= top_k:
-                continue
-            if per_article.get(article, 0) >= self.settings.max_per_article:
-                continue
-            twin = self._duplicate_of(candidate, groups)
-            if twin is not None:
-                if all(a["article_id"] != article for a in twin.also_in):
-                    if len(twin.members) == 1 and _newer(candidate.chunk, twin.best.chunk):
-                        # The same story updated later (a corrected figure): show the newest text.
-                        twin.also_in.append(_article_ref(twin.best.chunk))
-                        per_article[twin.best.chunk.article_id] -= 1
-                        per_article[article] = per_article.get(article, 0) + 1
-                        twin.best, twin.members = candidate, [candidate]
-                    else:
-                        twin.also_in.append(_article_ref(candidate.chunk))
-                continue
-            per_article[article] = per_article.get(article, 0) + 1
-            groups.append(_Group(candidate, [candidate]))
-        return groups
-
-    def _duplicate_of(self, candidate: _Candidate, groups: list[_Group]) -> _Group | None:
-        """The chosen passage from another article whose text this chunk repeats, if any."""
-        mine = candidate.shingles
-        if not mine:
-            return None
-        for group in groups:
-            if group.best.chunk.article_id == candidate.chunk.article_id:
-                continue
-            for member in group.members:
-                theirs = member.shingles
-                if theirs and len(mine & theirs) / min(len(mine), len(theirs)) >= self.settings.duplicate_threshold:
-                    return group
-        return None
-
-
-@lru_cache(maxsize=50_000)
-def _shingles(chunk_id: str, text: str) -> frozenset[int]:
-    """Hashed word 3-grams of a chunk; chunk ids are version-specific, so a cached entry never goes stale."""
-    words = _WORD.findall(text.lower())
-    return frozenset(hash(triple) for triple in zip(words, words[1:], words[2:]))
-
-
-def _newer(a: StoredChunk, b: StoredChunk) -> bool:
-    return a.published_ts is not None and (b.published_ts is None or a.published_ts > b.published_ts)
-
-
-def _article_ref(chunk: StoredChunk) -> dict[str, Any]:
-    return {
-        "article_id": chunk.article_id,
-        "title": chunk.title,
-        "source": chunk.source,
-        "url": chunk.url,
-        "published_at": chunk.published_at,
-    }
-
-
-def _passage(n: int, group: _Group) -> Passage:
-    members = sorted(group.members, key=lambda c: c.chunk.seq)
-    text, start, end = _joined(members)
-    best = group.best
-    chunk = best.chunk
-    return Passage(
-        n=n,
-        chunk_id=chunk.chunk_id,
-        article_id=chunk.article_id,
-        title=chunk.title,
-        url=chunk.url,
-        source=chunk.source,
-        published_at=chunk.published_at,
-        text=text,
-        start=start,
-        end=end,
-        score=max(m.similarity or 0.0 for m in members),
-        chunk_ids=tuple(m.chunk.chunk_id for m in members),
-        scores=best.scores(),
-        also_in=tuple(group.also_in),
-    )
-
-
-def _joined(members: list[_Candidate]) -> tuple[str, int, int]:
-    """Adjacent chunks as one text whose offsets still match the article body.
-
-    Chunks overlap or are separated only by the whitespace the splitter trimmed; a gap is
-    refilled with as many line breaks (or one space) as it was long, so offsets stay exact.
-    """
-    text, start, end = members[0].chunk.text, members[0].chunk.start, members[0].chunk.end
-    for member in members[1:]:
-        chunk = member.chunk
-        if chunk.start <= end:
-            text += chunk.text[end - chunk.start :] if chunk.end > end else ""
-        else:
-            gap = chunk.start - end
-            text += ("\n" * gap if gap >= 2 else " ") + chunk.text
-        end = max(end, chunk.end)
-    return text, start, end
-
 
 def build_retriever(store: ChromaStore, embedder: Embedder, settings: Settings) -> Retriever:
     return Retriever(store, embedder, LexicalIndex(store, refresh_seconds=settings.lexical_refresh_seconds), settings)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from index import ChromaStore, Embedder, IndexServices, Settings, build_index
+from core import Settings
+from index import ChromaStore, Embedder, IndexServices, build_index
 
 from qa.chat import Answerer, ChatModel, ExtractiveAnswerer, LLMAnswerer
 from qa.retrieval import Retriever, build_retriever

@@ -9,7 +9,8 @@ import chromadb
 import pytest
 from chromadb.config import Settings as ChromaSettings
 
-from index import ChromaStore, Settings, ingest
+from core import Settings
+from index import ChromaStore, ingest
 from qa import Services, build_services
 from tests.fakes import FakeChatModel, FakeEmbedder
 from web import create_app

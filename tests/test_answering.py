@@ -1,6 +1,6 @@
 import pytest
 
-from index.errors import InvalidRequest, ModelTimeout
+from core.errors import InvalidRequest, ModelTimeout
 from qa import answer_question, build_prompt
 from qa.chat.extractive import PREFACE
 from qa.models import Passage

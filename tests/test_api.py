@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from index.errors import ModelAuthError, ModelRateLimited, ModelTimeout
+from core.errors import ModelAuthError, ModelRateLimited, ModelTimeout
 
 ASK = "/api/v1/ask"
 

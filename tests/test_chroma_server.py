@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from index import Settings, build_index, ingest
-from index.errors import EmbedderMismatch, StoreUnavailable
+from core import Settings
+from index import build_index, ingest
+from core.errors import EmbedderMismatch, StoreUnavailable
 from tests.conftest import SAMPLE
 from tests.fakes import FakeEmbedder
 

@@ -7,7 +7,7 @@ from index.chunking import Chunker
 from index.ids import article_id_for
 from index.loaders import iter_articles
 from index.models import Article
-from index.settings import MINILM_MAX_TOKENS, SPECIAL_TOKENS, TITLE_TOKEN_ALLOWANCE
+from core.settings import MINILM_MAX_TOKENS, SPECIAL_TOKENS, TITLE_TOKEN_ALLOWANCE
 from index.tokens import WordPieceCounter
 
 SAMPLE = Path(__file__).resolve().parent.parent / "data" / "sample"

@@ -12,10 +12,11 @@ from pathlib import Path
 import pytest
 
 from qa import build_services
-from qa.chat.replay import Cassette, CassetteError, CassetteMiss, RecordingChatModel, ReplayChatModel, call_key
-from qa.eval_report import render_table, write_json, write_junit
-from qa.evaluation import judge, run_golden
-from qa.golden import GoldenFileError, load_golden
+from core.errors import CassetteError, CassetteMiss, GoldenFileError
+from qa.eval.cassettes import Cassette, RecordingChatModel, ReplayChatModel, call_key
+from qa.eval.report import render_table, write_json, write_junit
+from qa.eval.runner import judge, run_golden
+from qa.eval.golden import load_golden
 from qa.models import Answer, Citation, Claim, Message
 from tests.conftest import SAMPLE
 from tests.fakes import FakeChatModel
@@ -261,7 +262,7 @@ def test_a_changed_prompt_fails_replay_naming_the_question(tmp_path, services, m
 
 def test_the_cli_prints_a_table_writes_reports_and_exits_1_on_failure(tmp_path, services, monkeypatch, capsys):
     import qa.__main__ as cli
-    import qa.eval_cli as eval_cli
+    import qa.eval.cli as eval_cli
 
     real_build = eval_cli.build_services
     monkeypatch.setattr(eval_cli, "build_services", lambda settings, **kw: real_build(
@@ -330,7 +331,7 @@ def test_the_pytest_plugin_runs_a_golden_file_as_tests(tmp_path):
     golden = golden_file(tmp_path, KRAKEN_GOLDEN)
     bad = tmp_path / "bad.yaml"
     bad.write_text(KRAKEN_GOLDEN.replace('contains_any: ["30 million"]', 'contains_any: ["40 million"]'))
-    common = [sys.executable, "-m", "pytest", "-p", "qa.pytest_plugin", "--newsdesk-mode", "extractive",
+    common = [sys.executable, "-m", "pytest", "-p", "qa.eval.pytest_plugin", "--newsdesk-mode", "extractive",
               "--newsdesk-corpus", str(SAMPLE / "kraken-staking-settlement.md"), str(SAMPLE / "paxos-busd-halt.md"),
               "-q", "-p", "no:cacheprovider", "--rootdir", str(tmp_path), "-c", "/dev/null"]
     env = {"PATH": "/usr/bin:/bin", "HF_HUB_OFFLINE": "1", "PYTHONPATH": str(ROOT), "ANONYMIZED_TELEMETRY": "False"}

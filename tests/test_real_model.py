@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from index import Settings, ingest
+from core import Settings
+from index import ingest
 from index.loaders import load_file
 from qa import SearchOptions, answer_question, build_services
 from tests.conftest import SAMPLE

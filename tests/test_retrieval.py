@@ -8,8 +8,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from index import Article, ChromaStore, Settings, build_index, ingest_article
-from index.errors import InvalidRequest
+from core import Settings
+from index import Article, ChromaStore, build_index, ingest_article
+from core.errors import InvalidRequest
 from index.filters import SearchFilter
 from index.ids import article_id_for
 from index.lexical import LexicalIndex, tokenize
@@ -359,7 +360,7 @@ def test_the_lexical_index_is_not_rebuilt_per_query(services, monkeypatch):
 
 
 def test_settings_validate_the_retrieval_knobs():
-    from index.errors import ConfigError
+    from core.errors import ConfigError
 
     for bad in ({"retrieval_mode": "fuzzy"}, {"candidates": 0}, {"max_per_article": 0}, {"recency_weight": 2.0},
                 {"duplicate_threshold": 0.0}, {"recency_half_life_days": 0}):

@@ -1,7 +1,7 @@
 import pytest
 
-from index.errors import ConfigError
-from index.settings import Settings
+from core.errors import ConfigError
+from core.settings import Settings
 
 
 def test_defaults_are_offline_and_extractive():
@@ -54,3 +54,17 @@ def test_bad_values_name_the_variable(env, named):
 
 def test_extractive_mode_can_be_forced_with_a_key():
     assert not Settings(openai_api_key="k", answer_mode="extractive").uses_llm
+
+
+@pytest.mark.parametrize(("raw", "expected"), [("yes", True), ("true", True), ("1", True), ("no", False), ("off", False)])
+def test_switches_are_real_booleans(raw, expected):
+    assert Settings.from_env({"NEWSDESK_API_FETCH_PRIVATE": raw}).api_fetch_private is expected
+
+
+def test_a_switch_that_is_neither_yes_nor_no_names_the_variable():
+    with pytest.raises(ConfigError, match="NEWSDESK_API_FETCH_PRIVATE must be yes or no"):
+        Settings.from_env({"NEWSDESK_API_FETCH_PRIVATE": "maybe"})
+
+
+def test_tuned_constants_are_not_environment_variables():
+    assert Settings.from_env({"NEWSDESK_RRF_K": "60", "NEWSDESK_DENSE_WEIGHT": "0.1"}) == Settings()

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from index import ChromaStore, Settings, build_index, ingest
-from index.errors import EmbedderMismatch, StoreUnavailable
+from core import Settings
+from index import ChromaStore, build_index, ingest
+from core.errors import EmbedderMismatch, StoreUnavailable
 from index.loaders import iter_articles
 from index.manifest import Manifest
 from tests.conftest import SAMPLE
@@ -160,7 +161,8 @@ def test_what_an_ingest_wrote_is_there_for_a_new_process(tmp_path):
     script = textwrap.dedent(
         f"""
         import json, sys
-        from index import Settings, build_index, ingest
+        from core import Settings
+        from index import build_index, ingest
         from tests.fakes import FakeEmbedder
         index = build_index(Settings(chroma_path={str(chroma)!r}), embedder=FakeEmbedder())
         if sys.argv[1] == "ingest":
@@ -244,7 +246,7 @@ def test_articles_are_embedded_in_batches_across_articles_and_reported_one_by_on
 
 
 def test_a_model_failure_fails_that_batch_by_name_and_the_run_goes_on(index, tmp_path, monkeypatch):
-    from index.errors import ModelError
+    from core.errors import ModelError
 
     for i in range(3):
         (tmp_path / f"s{i}.md").write_text(f"---\ntitle: Story {i}\nurl: https://x.example/s{i}\n---\nBody {i} text.\n")

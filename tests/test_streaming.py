@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from index.errors import ModelUnavailable
+from core.errors import ModelUnavailable
 from qa import answer_question, stream_answer
 
 QUESTION = "Did Gensler advise Binance?"

@@ -382,15 +382,15 @@ def test_the_api_adds_a_page_by_url_only_when_private_addresses_are_allowed(base
 
     key = "k" * 20
 
-    def client(private: str):
+    def client(private: bool):
         settings = services.settings.replace(api_keys=key, api_fetch_private=private, fetch_timeout=2.0)
         built = build_services(settings, embedder=services.index.embedder, store=services.index.store)
         return create_app(services=built).test_client()
 
     headers = {"Authorization": f"Bearer {key}"}
-    refused = client("no").post("/api/v1/articles", json={"url": f"{base}/story-a"}, headers=headers)
+    refused = client(False).post("/api/v1/articles", json={"url": f"{base}/story-a"}, headers=headers)
     assert refused.status_code == 422 and "not a public address" in refused.get_json()["failed"][0]["reason"]
-    added = client("yes").post("/api/v1/articles", json={"url": f"{base}/story-a", "source": "Test Wire"}, headers=headers)
+    added = client(True).post("/api/v1/articles", json={"url": f"{base}/story-a", "source": "Test Wire"}, headers=headers)
     assert added.status_code == 201, added.get_json()
     (article_id,) = added.get_json()["added"]
-    assert client("yes").get(f"/api/v1/articles/{article_id}").get_json()["source"] == "Test Wire"
+    assert client(True).get(f"/api/v1/articles/{article_id}").get_json()["source"] == "Test Wire"

@@ -10,8 +10,8 @@ from collections.abc import Callable
 
 from flask import Flask, Response, g, request
 
+from core.settings import Settings
 from index.ownership import StoreLock, require_lock
-from index.settings import Settings
 from qa import Services, build_services
 from web import api, articles, form
 from web.errors import register_error_handlers

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from index.settings import Settings
+from core.settings import Settings
 from web import create_app
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ from typing import Any
 from flask import Blueprint, Response, current_app, jsonify, request
 
 from index import ingest_items
-from index.errors import ArticleNotFound, InvalidRequest, SourceError, Unauthorized, WritesDisabled
+from core.errors import ArticleNotFound, InvalidRequest, SourceError, Unauthorized, WritesDisabled
 from index.fetch import FetchLimits
 from index.loaders import LoadProblem, article_from_fields, iter_articles
 from web.api import services
@@ -90,7 +90,7 @@ def _items(body: dict[str, Any], kind: str, source: str | None) -> list[Any]:
         limits = FetchLimits(
             timeout=settings.fetch_timeout,
             max_bytes=settings.fetch_max_bytes,
-            public_only=settings.api_fetch_private == "no",
+            public_only=not settings.api_fetch_private,
         )
         return list(iter_articles([url], default_source=source, fetch_limits=limits))
     raw = [body["article"]] if kind == "article" else body["articles"]

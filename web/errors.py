@@ -13,7 +13,7 @@ from typing import Any
 from flask import Flask, Response, g, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
-from index.errors import ModelError, ModelRateLimited, NewsdeskError, WarmingUp
+from core.errors import ModelError, ModelRateLimited, NewsdeskError, WarmingUp
 
 log = logging.getLogger("newsdesk.web")
 

@@ -10,8 +10,8 @@ from flask import Request
 from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import UnsupportedMediaType
 
-from index.errors import InvalidRequest
-from index.settings import Settings
+from core.errors import InvalidRequest
+from core.settings import Settings
 from qa import Message, SearchOptions, validate_question, validate_top_k
 from qa.conversation import parse_history
 

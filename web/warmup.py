@@ -14,7 +14,7 @@ import logging
 import threading
 from collections.abc import Callable
 
-from index.errors import NewsdeskError, StoreUnavailable, WarmingUp
+from core.errors import NewsdeskError, StoreUnavailable, WarmingUp
 from qa import Services
 
 WAIT_SECONDS = 10.0

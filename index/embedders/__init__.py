@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from index.embedders.base import Embedder
-from index.settings import Settings
+from core.settings import Settings
 
 
 def build_embedder(settings: Settings) -> Embedder:

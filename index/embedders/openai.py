@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from index.openai_client import make_openai_client, translate_openai_errors
-from index.settings import Settings
+from core.openai_client import make_openai_client, translate_openai_errors
+from core.settings import Settings
 
 KNOWN_DIMENSIONS = {"text-embedding-3-small": 1536, "text-embedding-3-large": 3072, "text-embedding-ada-002": 1536}
 _BATCH = 256

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from index.errors import ModelError, ModelUnavailable
-from index.openai_client import make_openai_client, translate_openai_errors
-from index.settings import Settings
+from core.errors import ModelError, ModelUnavailable
+from core.openai_client import make_openai_client, translate_openai_errors
+from core.settings import Settings
 
 from qa.models import Completion, Message
 

@@ -1,8 +1,8 @@
 """A pytest plugin: every case of a golden file becomes a test in your own suite.
 
-    pytest -p qa.pytest_plugin --newsdesk-golden golden.yaml --newsdesk-cassette c.jsonl [--newsdesk-corpus data/]
+    pytest -p qa.eval.pytest_plugin --newsdesk-golden golden.yaml --newsdesk-cassette c.jsonl [--newsdesk-corpus data/]
 
-(or `pytest_plugins = ["qa.pytest_plugin"]` in a conftest.py). Without a cassette the answer mode
+(or `pytest_plugins = ["qa.eval.pytest_plugin"]` in a conftest.py). Without a cassette the answer mode
 is the configured one, or `--newsdesk-mode extractive`. The services are built once per session
 from the environment's Settings; `--newsdesk-corpus` builds a throwaway index of those files.
 A failing case reports why, the same reasons `python -m qa eval` prints.
@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from qa.golden import GoldenCase, load_golden
+from qa.eval.golden import GoldenCase, load_golden
 
 _SERVICES = pytest.StashKey[Any]()
 _EXIT = pytest.StashKey[ExitStack]()
@@ -47,8 +47,8 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 
 def _services(config: pytest.Config) -> Any:
     if _SERVICES not in config.stash:
-        from index import Settings
-        from qa.eval_cli import eval_services
+        from core import Settings
+        from qa.eval.cli import eval_services
 
         stack = ExitStack()
         config.stash[_EXIT] = stack
@@ -73,7 +73,7 @@ class GoldenItem(pytest.Item):
         self.case = case
 
     def runtest(self) -> None:
-        from qa.evaluation import run_case
+        from qa.eval.runner import run_case
 
         services = _services(self.config)
         if not self.case.applies_to(services.answerer.mode):

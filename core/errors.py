@@ -1,7 +1,7 @@
 """Every error Newsdesk raises on purpose, each with an HTTP status and a stable code.
 
 The web layer and the CLIs turn these into responses and messages in one place
-(`web/errors.py`, `index/__main__.py`, `qa/__main__.py`); nothing else formats them.
+(`web/errors.py`, `index/__main__.py`, `qa/__main__.py`, `qa/eval/cli.py`); nothing else formats them.
 
     NewsdeskError                      500 internal          base class, never raised itself
     ├── ConfigError                    500 bad_config        an environment variable has a bad value
@@ -14,14 +14,20 @@ The web layer and the CLIs turn these into responses and messages in one place
     │   └── StoreBusy                  503 store_busy        another process holds the embedded store for writing
     ├── WarmingUp                      503 warming_up        the server is still loading its model or index; carries retry_after
     ├── EmbedderMismatch               503 embedder_mismatch the collection was built by another embedder
+    ├── EvaluationError                500 evaluation_error  a golden run cannot be made (base of the two below)
+    │   ├── GoldenFileError            500 bad_golden_file   a golden file names a bad case or field
+    │   └── CassetteError              500 bad_cassette      a cassette line cannot be read
     └── ModelError                     502 model_error       the language or embedding model failed
         ├── ModelAuthError             502 model_auth_failed the model server rejected the API key (never retried)
         ├── ModelRateLimited           503 model_rate_limited the model server said 429; carries retry_after
         ├── ModelTimeout               504 model_timeout     no reply inside OPENAI_TIMEOUT (after retries)
-        └── ModelUnavailable           503 model_unavailable the model server could not be reached
+        ├── ModelUnavailable           503 model_unavailable the model server could not be reached
+        └── CassetteMiss               502 cassette_miss     replay has no recorded reply for this exact call
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 
 class NewsdeskError(Exception):
@@ -111,6 +117,24 @@ class EmbedderMismatch(NewsdeskError):
     code = "embedder_mismatch"
 
 
+class EvaluationError(NewsdeskError):
+    """Raised when a golden run cannot be made as asked (its files or its configuration)."""
+
+    code = "evaluation_error"
+
+
+class GoldenFileError(EvaluationError):
+    """Raised for a golden file that cannot be used as written; the message names the case and field."""
+
+    code = "bad_golden_file"
+
+
+class CassetteError(EvaluationError):
+    """Raised for a cassette file that cannot be read; the message names the file and line."""
+
+    code = "bad_cassette"
+
+
 class ModelError(NewsdeskError):
     """Raised when a language or embedding model call fails for a reason not covered below.
 
@@ -151,3 +175,14 @@ class ModelUnavailable(ModelError):
 
     status = 503
     code = "model_unavailable"
+
+
+class CassetteMiss(ModelError):
+    """Raised when replay is asked for a call the cassette does not hold (the prompt changed, or it was never recorded)."""
+
+    code = "cassette_miss"
+
+    def __init__(self, message: str, *, key: str, messages: Sequence[object]) -> None:
+        super().__init__(message)
+        self.key = key
+        self.messages = tuple(messages)

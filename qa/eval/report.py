@@ -7,7 +7,7 @@ import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from qa.evaluation import EvalReport
+from qa.eval.runner import EvalReport
 
 _MARK = {"pass": "PASS", "fail": "FAIL", "skip": "skip", "xfail": "XFAIL", "xpass": "XPASS"}
 

@@ -33,7 +33,7 @@ from typing import Any
 
 import yaml
 
-from index.errors import InvalidRequest, NewsdeskError
+from core.errors import GoldenFileError, InvalidRequest
 from index.filters import SearchFilter
 from index.ids import article_id_for
 
@@ -43,12 +43,6 @@ from qa.models import Message
 EXPECT_KEYS = ("contains_all", "contains_any", "not_contains", "cites", "min_citations", "refused", "supported")
 CASE_KEYS = ("question", "id", "modes", "top_k", "filters", "history", "expect", "known_failure")
 ANSWER_MODES = ("extractive", "llm")
-
-
-class GoldenFileError(NewsdeskError):
-    """A golden file that cannot be used as written; the message names the case and field."""
-
-    code = "bad_golden_file"
 
 
 @dataclass(frozen=True)

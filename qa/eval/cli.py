@@ -9,13 +9,14 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
-from index import Settings, ingest
-from index.errors import NewsdeskError
+from core import Settings
+from index import ingest
+from core.errors import ConfigError, NewsdeskError
 
-from qa.chat.replay import Cassette, RecordingChatModel, ReplayChatModel
-from qa.eval_report import render_table, write_json, write_junit
-from qa.evaluation import EvalReport, run_golden
-from qa.golden import load_golden
+from qa.eval.cassettes import Cassette, RecordingChatModel, ReplayChatModel
+from qa.eval.report import render_table, write_json, write_junit
+from qa.eval.runner import EvalReport, run_golden
+from qa.eval.golden import load_golden
 from qa.services import Services, build_services
 
 
@@ -64,7 +65,7 @@ def eval_services(
             from qa.chat.openai import OpenAIChatModel
 
             if not settings.openai_api_key:
-                raise NewsdeskError("--record calls the configured LLM: set OPENAI_API_KEY (and OPENAI_BASE_URL for a local server)")
+                raise ConfigError("--record calls the configured LLM: set OPENAI_API_KEY (and OPENAI_BASE_URL for a local server)")
             chat_model = RecordingChatModel(OpenAIChatModel(settings), Cassette(record))
         elif mode == "extractive":
             settings = settings.replace(answer_mode="extractive")

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 
 import openai
 
-from index.errors import ModelAuthError, ModelError, ModelRateLimited, ModelTimeout, ModelUnavailable
-from index.settings import Settings
+from core.errors import ModelAuthError, ModelError, ModelRateLimited, ModelTimeout, ModelUnavailable
+from core.settings import Settings
 
 
 def make_openai_client(settings: Settings) -> openai.OpenAI:

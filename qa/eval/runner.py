@@ -18,10 +18,10 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from index.errors import ModelError
+from core.errors import ModelError
 
 from qa.answering import answer_question
-from qa.golden import GoldenCase, GoldenSet
+from qa.eval.golden import GoldenCase, GoldenSet
 from qa.models import Answer
 from qa.retrieval import SearchOptions
 from qa.services import Services

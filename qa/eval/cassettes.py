@@ -21,30 +21,12 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from index.errors import ModelError, NewsdeskError
+from core.errors import CassetteError, CassetteMiss
 
 from qa.chat.base import ChatModel
 from qa.models import Completion, Message
 
 PARAMS = {"temperature": 0}
-
-
-class CassetteError(NewsdeskError):
-    """A cassette file that cannot be read; the message names the file and line."""
-
-    code = "bad_cassette"
-
-
-class CassetteMiss(ModelError):
-    """Replay was asked for a call the cassette does not hold (the prompt changed, or it was never recorded)."""
-
-    status = 500
-    code = "cassette_miss"
-
-    def __init__(self, message: str, *, key: str, messages: Sequence[Message]) -> None:
-        super().__init__(message)
-        self.key = key
-        self.messages = tuple(messages)
 
 
 def call_key(model: str, messages: Sequence[Message], params: dict[str, Any] | None = None) -> str:
