@@ -48,7 +48,7 @@ class RemoteWriter:
                 report.failed.append(item)
                 tell(item, "failed", 0)
                 continue
-            fields = _fields(item)
+            fields = article_fields(item)
             cost = len(json.dumps(fields, ensure_ascii=False).encode())
             if batch and (len(batch) >= BATCH_ARTICLES or size + cost > self._max_bytes):
                 self._send(batch, report, tell)
@@ -136,7 +136,8 @@ class RemoteWriter:
             return 0, {}, 0.5
 
 
-def _fields(article: Article) -> dict[str, Any]:
+def article_fields(article: Article) -> dict[str, Any]:
+    """The article as the articles API takes it (the server derives the same id and version)."""
     fields = article.to_dict()
     del fields["id"]
     return {**fields, "body": article.body}

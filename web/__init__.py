@@ -11,7 +11,7 @@ from collections.abc import Callable
 from flask import Flask, Response, g, request
 
 from core.settings import Settings
-from index.ownership import StoreLock, require_lock
+from index.ownership import Handoff, StoreLock, require_lock
 from qa import Services, build_services
 from web import api, articles, form
 from web.errors import register_error_handlers
@@ -51,7 +51,7 @@ def create_app(
     app.extensions["newsdesk"] = warmup
     app.extensions["newsdesk.settings"] = settings
     # The credential `python -m index` reads from the handoff file to hand its writes to this process.
-    app.extensions["newsdesk.local_key"] = local_key
+    app.extensions["newsdesk.local_key"] = local_key and local_key.token
     app.register_blueprint(form.blueprint)
     app.register_blueprint(api.blueprint)
     app.register_blueprint(articles.blueprint)
@@ -73,7 +73,7 @@ def create_app(
     return app
 
 
-def _claim_store(settings: Settings) -> str | None:
+def _claim_store(settings: Settings) -> Handoff | None:
     """Become the only writer of an embedded store and tell the CLI how to reach us; None with CHROMA_URL."""
     if settings.chroma_url:
         return None
@@ -82,7 +82,7 @@ def _claim_store(settings: Settings) -> str | None:
     host = "127.0.0.1" if settings.host in ("", "0.0.0.0", "::") else settings.host
     handoff = lock.publish_handoff(f"http://{'[' + host + ']' if ':' in host else host}:{settings.port}")
     atexit.register(lock.release)
-    return handoff.token
+    return handoff
 
 
 __all__ = ["create_app"]

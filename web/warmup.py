@@ -67,9 +67,9 @@ class Warmup:
         finally:
             self._done.set()
 
-    def services(self, *, wait: float = WAIT_SECONDS) -> Services:
-        """The services, waiting up to `wait` s for start-up; WarmingUp if it is still running, its error if it failed."""
-        if not self._done.wait(wait):
+    def services(self, *, wait: float | None = None) -> Services:
+        """The services, waiting up to `wait` s (WAIT_SECONDS) for start-up; WarmingUp if it is still running, its error if it failed."""
+        if not self._done.wait(WAIT_SECONDS if wait is None else wait):
             raise WarmingUp(f"Newsdesk is starting ({self.stage}); try again in a few seconds", retry_after=RETRY_AFTER)
         if self._error is not None:
             raise self._error
