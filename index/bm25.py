@@ -2,7 +2,7 @@
 
 bm25s (which Newsdesk used before) precomputes every document's score per term, so one new
 document means rebuilding the whole matrix: seconds at 100,000 chunks, once per worker. Here
-each term keeps only its postings (document slots and term counts, in growable numpy arrays);
+each term keeps only its postings (document slots and term counts, in growable C arrays);
 IDF, the average document length and the length normalisation are computed at query time,
 so adding or dropping a document touches only its own terms. The scores are bm25s's
 default ("lucene") variant exactly: idf = ln(1 + (N - df + 0.5) / (df + 0.5)) and
@@ -15,6 +15,7 @@ renumbers the live ones (the owner then renumbers its own per-slot columns the s
 from __future__ import annotations
 
 import math
+from array import array
 from collections import Counter
 from collections.abc import Sequence
 
@@ -22,21 +23,21 @@ import numpy as np
 
 
 class _Postings:
-    """One term's documents and term counts; arrays double when full, so an append is O(1)."""
+    """One term's documents and term counts, in C arrays: an append costs what a list append does."""
 
-    __slots__ = ("docs", "tfs", "n")
+    __slots__ = ("docs", "tfs")
 
     def __init__(self) -> None:
-        self.docs = np.empty(4, dtype=np.int32)
-        self.tfs = np.empty(4, dtype=np.float32)
-        self.n = 0
+        self.docs = array("i")
+        self.tfs = array("f")
 
     def append(self, doc: int, tf: int) -> None:
-        if self.n == len(self.docs):
-            self.docs = np.resize(self.docs, 2 * self.n)
-            self.tfs = np.resize(self.tfs, 2 * self.n)
-        self.docs[self.n], self.tfs[self.n] = doc, tf
-        self.n += 1
+        self.docs.append(doc)
+        self.tfs.append(tf)
+
+    def arrays(self) -> tuple[np.ndarray, np.ndarray]:
+        # Copies, so that no numpy view pins the buffers while they grow.
+        return np.array(self.docs, dtype=np.int32), np.array(self.tfs, dtype=np.float32)
 
 
 class BM25Index:
@@ -89,14 +90,13 @@ class BM25Index:
         renumber[keep] = np.arange(len(keep))
         for term in list(self._postings):
             postings = self._postings[term]
-            docs, tfs = postings.docs[: postings.n], postings.tfs[: postings.n]
+            docs, tfs = postings.arrays()
             live = self._alive[docs]
             if not live.any():
                 del self._postings[term]
                 continue
-            postings.docs = renumber[docs[live]].astype(np.int32)
-            postings.tfs = tfs[live].copy()
-            postings.n = len(postings.docs)
+            postings.docs = array("i", renumber[docs[live]].astype(np.int32).tobytes())
+            postings.tfs = array("f", tfs[live].tobytes())
         size = max(1024, len(keep))
         lengths = np.zeros(size, dtype=np.float64)
         lengths[: len(keep)] = self._lengths[keep]
@@ -116,7 +116,7 @@ class BM25Index:
             postings = self._postings.get(term)
             if postings is None:
                 continue
-            docs, tfs = postings.docs[: postings.n], postings.tfs[: postings.n]
+            docs, tfs = postings.arrays()
             live = self._alive[docs]
             docs, tfs = docs[live], tfs[live]
             if len(docs) == 0:

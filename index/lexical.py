@@ -43,6 +43,9 @@ STOPWORDS = frozenset(
 )
 # Words, with internal dots, ampersands, hyphens and apostrophes: "Binance.US", "S&P", "co-founder", "Zhao's".
 _TOKEN = re.compile(r"[a-z0-9]+(?:[.&'\u2019-][a-z0-9]+)*")
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
+_JOINER = re.compile(r"[.&'\u2019-]")
+_APOSTROPHE = re.compile(r"['\u2019]")
 _STEMMER = Stemmer.Stemmer("english")
 
 
@@ -55,10 +58,15 @@ def tokenize(text: str) -> list[str]:
     """Lower-cased, stemmed terms without stop words; a compound name also yields its parts."""
     terms: list[str] = []
     for token in _TOKEN.findall(text.lower()):
-        token = re.sub(r"['\u2019]s?$", "", token)
-        parts = [p for p in re.split(r"[.&'\u2019-]", token) if p]
+        if token.isalnum():
+            # Most words: no apostrophe or joiner, so nothing to strip or split.
+            if token not in STOPWORDS:
+                terms.append(_stem(token))
+            continue
+        token = _POSSESSIVE.sub("", token)
+        parts = [p for p in _JOINER.split(token) if p]
         if len(parts) > 1:
-            terms.append(re.sub(r"['\u2019]", "", token))
+            terms.append(_APOSTROPHE.sub("", token))
         terms.extend(_stem(p) for p in parts if p not in STOPWORDS)
     return terms
 

@@ -36,6 +36,8 @@ def create_app(
     services with `build` in the background (web/warmup.py).
     """
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # With CHROMA_URL, httpx would log every Chroma call at INFO.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
     local_key = None
     if services is not None:
         settings, warmup = services.settings, Warmup.ready(services)
