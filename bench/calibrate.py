@@ -4,7 +4,7 @@ Run: `make calibrate` (real MiniLM, a PersistentClient in a temp dir, data/sampl
 
 1. Relevance (`NEWSDESK_MIN_SCORE`): the best retrieval score of answerable and unanswerable
    golden questions; the threshold is the middle of the widest gap between the two groups.
-2. Support (`NEWSDESK_SUPPORT_SIMILARITY`, `NEWSDESK_SUPPORT_OVERLAP`): the hand-labelled claims in
+2. Support (`SUPPORT_SIMILARITY`, `SUPPORT_OVERLAP` in core/settings.py): the hand-labelled claims in
    bench/support_claims.yaml, judged against their cited article's retrieved passages; a grid
    search reports the most accurate pair next to the configured one.
 3. Citation quality of the extractive answerer on the answerable golden questions, with ALCE's

@@ -33,6 +33,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -64,60 +65,66 @@ def main() -> None:
             files.append(Path(tmp) / f"slice-{number:02d}.jsonl")
             write_jsonl(files[-1], articles[start : start + size])
         embedder.embed_documents(["warm-up"] * 64)
-
-        slices: list[dict[str, float]] = []
-        lengths: list[list[list[int]]] = []  # per slice, per article: wordpieces of each embedded text
-        written = added = failed = 0
-        for number, path in enumerate(files):
-            groups = [index.chunker.embedding_texts(a, index.chunker.chunk(a)) for a in iter_articles([path])]
-            texts = [text for group in groups for text in group]
-            lengths.append([[index.chunker.count_tokens(t) + 2 for t in group] for group in groups])
-
-            def run_ingest(path: Path = path) -> None:
-                nonlocal written, added, failed
-                report = ingest([path], store=index.store, embedder=embedder, chunker=index.chunker)
-                written += report.chunks_written
-                added += len(report.added)
-                failed += len(report.failed)
-
-            def run_raw(texts: list[str] = texts) -> None:
-                embedder.embed_documents(texts)
-
-            def run_st(texts: list[str] = texts) -> None:
-                embedder.model.encode(texts, batch_size=embedder.batch_size, normalize_embeddings=True, show_progress_bar=False)
-
-            runs = [("ingest", run_ingest), ("raw", run_raw), ("st", run_st)]
-            turn = number % len(runs)
-            timings = {name: _timed(call) for name, call in runs[turn:] + runs[:turn]}
-            slices.append({"chunks": len(texts), **timings})
-            print(
-                f"  slice {number + 1:2d}/{len(files)}: {len(texts):5d} chunks; chunks/s raw {len(texts) / timings['raw']:5.1f},"
-                f" st {len(texts) / timings['st']:5.1f}, ingest {len(texts) / timings['ingest']:5.1f};"
-                f" ingest/raw {timings['raw'] / timings['ingest']:.3f}, ingest/st {timings['st'] / timings['ingest']:.3f}",
-                flush=True,
-            )
-
+        measured = _measure_slices(files, index, embedder)
         started = time.perf_counter()
         again = ingest(files, store=index.store, embedder=embedder, chunker=index.chunker)
-        rerun_s = time.perf_counter() - started
-        stats = index.store.stats()
+        measured.update(rerun_s=time.perf_counter() - started, rerun_written=again.chunks_written)
+        measured["stats"] = index.store.stats()
 
-    padding = {
-        "one_call_over_corpus": _padding([[n for part in lengths for group in part for n in group]], embedder.batch_size),
-        "raw_one_call_per_slice": _padding([[n for group in part for n in group] for part in lengths], embedder.batch_size),
-        "ingest_batches": _padding([call for part in lengths for call in _ingest_calls(part)], embedder.batch_size),
-    }
+    result = _summary(args.n, measured, embedder.batch_size)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(result, indent=2) + "\n")
+    _print_report(result)
+
+
+def _measure_slices(files: list[Path], index: Any, embedder: MiniLMEmbedder) -> dict[str, Any]:
+    """Ingest each slice, and encode its texts raw and with plain sentence-transformers, in rotating order."""
+    slices: list[dict[str, float]] = []
+    lengths: list[list[list[int]]] = []  # per slice, per article: wordpieces of each embedded text
+    counts = {"written": 0, "added": 0, "failed": 0}
+    for number, path in enumerate(files):
+        groups = [index.chunker.embedding_texts(a, index.chunker.chunk(a)) for a in iter_articles([path])]
+        texts = [text for group in groups for text in group]
+        lengths.append([[index.chunker.count_tokens(t) + 2 for t in group] for group in groups])
+
+        def run_ingest(path: Path = path) -> None:
+            report = ingest([path], store=index.store, embedder=embedder, chunker=index.chunker)
+            counts["written"] += report.chunks_written
+            counts["added"] += len(report.added)
+            counts["failed"] += len(report.failed)
+
+        def run_raw(texts: list[str] = texts) -> None:
+            embedder.embed_documents(texts)
+
+        def run_st(texts: list[str] = texts) -> None:
+            embedder.model.encode(texts, batch_size=embedder.batch_size, normalize_embeddings=True, show_progress_bar=False)
+
+        runs = [("ingest", run_ingest), ("raw", run_raw), ("st", run_st)]
+        turn = number % len(runs)
+        timings = {name: _timed(call) for name, call in runs[turn:] + runs[:turn]}
+        slices.append({"chunks": len(texts), **timings})
+        print(
+            f"  slice {number + 1:2d}/{len(files)}: {len(texts):5d} chunks; chunks/s raw {len(texts) / timings['raw']:5.1f},"
+            f" st {len(texts) / timings['st']:5.1f}, ingest {len(texts) / timings['ingest']:5.1f};"
+            f" ingest/raw {timings['raw'] / timings['ingest']:.3f}, ingest/st {timings['st'] / timings['ingest']:.3f}",
+            flush=True,
+        )
+    return {"slices": slices, "lengths": lengths, **counts}
+
+
+def _summary(articles: int, measured: dict[str, Any], batch_size: int) -> dict[str, Any]:
+    slices, lengths, stats = measured["slices"], measured["lengths"], measured["stats"]
     chunks = sum(s["chunks"] for s in slices)
     seconds = {name: sum(s[name] for s in slices) for name in ("ingest", "raw", "st")}
-    ingest_rate = written / seconds["ingest"]
-    result: dict[str, object] = {
-        "articles": args.n,
+    ingest_rate = measured["written"] / seconds["ingest"]
+    result: dict[str, Any] = {
+        "articles": articles,
         "chunks": chunks,
         "slices": len(slices),
         "raw_encode_chunks_per_s": round(chunks / seconds["raw"], 1),
         "st_encode_chunks_per_s": round(chunks / seconds["st"], 1),
         "ingest_chunks_per_s": round(ingest_rate, 1),
-        "ingest_articles_per_s": round(added / seconds["ingest"], 1),
+        "ingest_articles_per_s": round(measured["added"] / seconds["ingest"], 1),
         "seconds": {name: round(value, 1) for name, value in seconds.items()},
     }
     for reference in ("raw", "st"):
@@ -126,34 +133,47 @@ def main() -> None:
         result[f"ingest_over_{reference}_per_slice"] = {
             "median": round(statistics.median(ratios), 3), "min": round(min(ratios), 3), "max": round(max(ratios), 3),
         }
-    result["padding"] = padding
+    result["padding"] = {
+        "one_call_over_corpus": _padding([[n for part in lengths for group in part for n in group]], batch_size),
+        "raw_one_call_per_slice": _padding([[n for group in part for n in group] for part in lengths], batch_size),
+        "ingest_batches": _padding([call for part in lengths for call in _ingest_calls(part)], batch_size),
+    }
     result.update({
-        "rerun_unchanged_s": round(rerun_s, 1),
-        "rerun_written": again.chunks_written,
+        "rerun_unchanged_s": round(measured["rerun_s"], 1),
+        "rerun_written": measured["rerun_written"],
         "store_chunks": stats["chunks"],
         "store_stored_chunks": stats["stored_chunks"],
-        "failed": failed,
+        "failed": measured["failed"],
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
     })
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(result, indent=2) + "\n")
-    print(f"{args.n} articles, {chunks} chunks, {len(slices)} slices (ingest, raw and st side by side)")
+    return result
+
+
+def _print_report(result: dict[str, Any]) -> None:
+    seconds, padding = result["seconds"], result["padding"]
+    print(f"{result['articles']} articles, {result['chunks']} chunks, {result['slices']} slices (ingest, raw and st side by side)")
     print(f"  raw encode (Newsdesk batching) {result['raw_encode_chunks_per_s']:6.1f} chunks/s ({seconds['raw']:.1f} s)")
     print(f"  st encode (one plain call)     {result['st_encode_chunks_per_s']:6.1f} chunks/s ({seconds['st']:.1f} s)")
-    print(f"  ingest, end to end             {ingest_rate:6.1f} chunks/s, {result['ingest_articles_per_s']} articles/s ({seconds['ingest']:.1f} s)")
+    print(
+        f"  ingest, end to end             {result['ingest_chunks_per_s']:6.1f} chunks/s,"
+        f" {result['ingest_articles_per_s']} articles/s ({seconds['ingest']:.1f} s)"
+    )
     for reference in ("raw", "st"):
         spread = result[f"ingest_over_{reference}_per_slice"]
         print(
             f"  ingest / {reference:3s} {result[f'ingest_over_{reference}']:.3f} over the corpus;"
-            f" per slice median {spread['median']:.3f} (min {spread['min']:.3f}, max {spread['max']:.3f})"  # type: ignore[index]
+            f" per slice median {spread['median']:.3f} (min {spread['min']:.3f}, max {spread['max']:.3f})"
         )
     print(
         f"  padding (wordpiece positions computed beyond the texts): one call over the corpus"
         f" {padding['one_call_over_corpus']:.1%}, raw here {padding['raw_one_call_per_slice']:.1%},"
         f" ingest's batches of {BATCH_CHUNKS} {padding['ingest_batches']:.1%}"
     )
-    print(f"  re-run of the unchanged corpus: {rerun_s:.1f} s, {again.chunks_written} chunks written")
-    print(f"  store: {stats['chunks']} chunks visible, {stats['stored_chunks']} stored; {failed} failed; peak RSS {result['peak_rss_mb']} MB")
+    print(f"  re-run of the unchanged corpus: {result['rerun_unchanged_s']:.1f} s, {result['rerun_written']} chunks written")
+    print(
+        f"  store: {result['store_chunks']} chunks visible, {result['store_stored_chunks']} stored;"
+        f" {result['failed']} failed; peak RSS {result['peak_rss_mb']} MB"
+    )
 
 
 def _ingest_calls(articles: list[list[int]]) -> list[list[int]]:

@@ -39,7 +39,7 @@ from core import Settings  # noqa: E402
 from index import ingest  # noqa: E402
 from index.embedders.minilm import MiniLMEmbedder  # noqa: E402
 from index.ids import article_id_for  # noqa: E402
-from index.loaders import article_from_fields  # noqa: E402
+from index.article_fields import article_from_fields  # noqa: E402
 from qa import SearchOptions, build_services  # noqa: E402
 
 MODES = ("lexical", "dense", "hybrid")

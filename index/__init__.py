@@ -3,7 +3,8 @@
 from index.chunking import Chunker
 from index.embedders import Embedder, build_embedder
 from index.ingest import IngestReport, ingest, ingest_article, ingest_items
-from index.loaders import LoadProblem, iter_articles
+from index.article_fields import LoadProblem
+from index.loaders import iter_articles
 from index.models import Article, Chunk
 from index.services import IndexServices, build_index
 from index.store import ChromaStore, ScoredChunk, StoredArticle

@@ -16,8 +16,9 @@ from typing import Any
 
 from core.errors import NewsdeskError, StoreBusy
 from index.fetch import FetchLimits
+from index.article_fields import LoadProblem
 from index.ingest import IngestReport, ingest
-from index.loaders import LoadProblem, iter_articles
+from index.loaders import iter_articles
 from index.models import Article
 from index.ownership import StoreLock, busy_message
 from index.remote import RemoteWriter

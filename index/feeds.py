@@ -18,9 +18,9 @@ from typing import Any
 import feedparser
 
 from core.errors import SourceError
+from index.article_fields import LoadProblem, article_from_fields
 from index.fetch import DEFAULT_LIMITS, FetchLimits, fetch, is_web_address
 from index.html_pages import article_from_html, fragment_text
-from index.loaders import LoadProblem, article_from_fields
 from index.models import Article
 
 FEED_MEDIA_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml")

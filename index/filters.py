@@ -1,7 +1,7 @@
 """Search filters: which outlets, and which publication dates, a search may return.
 
 One `SearchFilter` is applied inside both searches: as a Chroma `where` clause for the dense
-search, and as `admits()` over the lexical index's own copy of the metadata. Dates are compared
+search, and as a mask over the lexical index's own copy of the metadata. Dates are compared
 as Unix seconds (`published_ts` in Chroma metadata), because Chroma's range operators work on
 numbers only. An article without a publication date never passes a date filter.
 """
@@ -50,18 +50,6 @@ class SearchFilter:
         if not clauses:
             return None
         return clauses[0] if len(clauses) == 1 else {"$and": clauses}
-
-    def admits(self, source: str, published_ts: int | None) -> bool:
-        """The same test as `where()`, for metadata held outside Chroma."""
-        if self.sources and source not in self.sources:
-            return False
-        if (self.after_ts is not None or self.before_ts is not None) and published_ts is None:
-            return False
-        if self.after_ts is not None and published_ts < self.after_ts:  # type: ignore[operator]
-            return False
-        if self.before_ts is not None and published_ts > self.before_ts:  # type: ignore[operator]
-            return False
-        return True
 
     def with_sources(self, sources: Iterable[str]) -> SearchFilter:
         return SearchFilter(tuple(sources), self.published_after, self.published_before)

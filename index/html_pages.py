@@ -12,7 +12,8 @@ import lxml.html
 from trafilatura import bare_extraction, load_html
 
 from core.errors import SourceError
-from index.loaders import article_from_fields, parse_date
+from index.article_fields import article_from_fields, parse_date
+from index.fetch import is_web_address
 from index.models import Article
 
 # htmldate (trafilatura's date finder) settings: the first publication rather than the last edit,
@@ -100,7 +101,7 @@ def _canonical_link(tree: lxml.html.HtmlElement, base: str | None) -> str | None
             continue
         href = urljoin(base or "", link.get("href", "").strip())
         parts = urlsplit(href)
-        if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        if not is_web_address(href) or not parts.hostname:
             return None
         # Some sites point every page's canonical link at their home page; taking it would give
         # every story the same id, so a story's own address wins over a bare site root.

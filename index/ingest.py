@@ -11,7 +11,8 @@ from typing import Any
 from index.chunking import Chunker
 from index.embedders.base import Embedder
 from core.errors import ModelError
-from index.loaders import LoadProblem, iter_articles
+from index.article_fields import LoadProblem
+from index.loaders import iter_articles
 from index.models import Article, Chunk
 from index.store import ChromaStore
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -57,4 +57,3 @@ class Chunk:
     text: str
     start: int
     end: int
-    metadata: dict[str, Any] = field(default_factory=dict, compare=False)

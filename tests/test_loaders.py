@@ -5,7 +5,8 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings as hsettings, strategies as st
 
-from index.loaders import LoadProblem, iter_articles, load_file, parse_date
+from index.article_fields import LoadProblem, parse_date
+from index.loaders import iter_articles, load_file
 from index.models import Article
 
 SAMPLE = Path(__file__).resolve().parent.parent / "data" / "sample"

@@ -15,7 +15,8 @@ from hypothesis import given, settings as hsettings, strategies as st
 
 from index.fetch import USER_AGENT, FetchLimits
 from index.ids import article_id_for, clean_url
-from index.loaders import LoadProblem, iter_articles
+from index.article_fields import LoadProblem
+from index.loaders import iter_articles
 from index.models import Article
 
 # Small enough that the slow and huge cases cost a fraction of a second each.

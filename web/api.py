@@ -6,16 +6,12 @@ import os
 
 from flask import Blueprint, Response, current_app, jsonify, request
 
-from qa import Services, answer_question, stream_answer
+from qa import answer_question, stream_answer
+from web.context import services
 from web.requests import json_body, parse_ask, parse_search_args
 from web.streaming import sse_response
 
 blueprint = Blueprint("api", __name__)
-
-
-def services() -> Services:
-    """The app's services, once start-up has built them (see web/warmup.py)."""
-    return current_app.extensions["newsdesk"].services()
 
 
 @blueprint.post("/api/v1/ask")

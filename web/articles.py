@@ -16,9 +16,10 @@ from flask import Blueprint, Response, current_app, jsonify, request
 
 from index import ingest_items
 from core.errors import ArticleNotFound, InvalidRequest, SourceError, Unauthorized, WritesDisabled
-from index.fetch import FetchLimits
-from index.loaders import LoadProblem, article_from_fields, iter_articles
-from web.api import services
+from index.fetch import FetchLimits, is_web_address
+from index.article_fields import LoadProblem, article_from_fields
+from index.loaders import iter_articles
+from web.context import services
 from web.requests import json_body
 
 blueprint = Blueprint("articles", __name__)
@@ -84,7 +85,7 @@ def add_articles() -> tuple[Response, int]:
 def _items(body: dict[str, Any], kind: str, source: str | None) -> list[Any]:
     if kind == "url":
         url = body["url"]
-        if not isinstance(url, str) or not url.lower().startswith(("http://", "https://")):
+        if not isinstance(url, str) or not is_web_address(url):
             raise InvalidRequest("'url' must be an http(s) URL", field="url")
         settings = services().settings
         limits = FetchLimits(

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 
-from flask import Blueprint, current_app, render_template, request
+from flask import Blueprint, render_template, request
 from markupsafe import Markup, escape
 
+from index.fetch import is_web_address
 from qa import answer_question
 from qa.models import Answer
+from web.context import services
 
 blueprint = Blueprint("form", __name__)
 
@@ -21,7 +23,7 @@ def index() -> str:
     question = request.args.get("q", "")
     answer = None
     if question.strip():
-        answer = answer_question(question, services=current_app.extensions["newsdesk"].services())
+        answer = answer_question(question, services=services())
     return render_template("index.html", q=question, answer=answer)
 
 
@@ -42,6 +44,6 @@ def with_citation_links(text: str, answer: Answer) -> Markup:
 @blueprint.app_template_filter("http_url")
 def http_url(url: str | None) -> str | None:
     """The URL if it is http(s), else None: a javascript: or data: link is never rendered."""
-    if url and re.match(r"^https?://", url, flags=re.IGNORECASE):
+    if url and is_web_address(url):
         return url
     return None

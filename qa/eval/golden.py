@@ -34,6 +34,7 @@ from typing import Any
 import yaml
 
 from core.errors import GoldenFileError, InvalidRequest
+from index.fetch import is_web_address
 from index.filters import SearchFilter
 from index.ids import article_id_for
 
@@ -42,7 +43,7 @@ from qa.models import Message
 
 EXPECT_KEYS = ("contains_all", "contains_any", "not_contains", "cites", "min_citations", "refused", "supported")
 CASE_KEYS = ("question", "id", "modes", "top_k", "filters", "history", "expect", "known_failure")
-ANSWER_MODES = ("extractive", "llm")
+CASE_MODES = ("extractive", "llm")
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,7 @@ class GoldenCase:
     expect: Expectation
     filters: Mapping[str, Any] = field(default_factory=dict)
     history: tuple[Message, ...] = ()
-    modes: tuple[str, ...] = ANSWER_MODES
+    modes: tuple[str, ...] = CASE_MODES
     top_k: int | None = None
     cite_labels: Mapping[str, str] = field(default_factory=dict)  # article id -> how the file named it
     known_failure: str | None = None
@@ -120,9 +121,9 @@ def _case(raw: object, position: int, path: Path) -> GoldenCase:
         SearchFilter.parse(filters)
     except InvalidRequest as exc:
         raise GoldenFileError(f"{where}: {exc.field}: {exc.message}") from None
-    modes = raw.get("modes", list(ANSWER_MODES))
-    if not isinstance(modes, list) or not modes or any(m not in ANSWER_MODES for m in modes):
-        raise GoldenFileError(f"{where}: 'modes' must be a list drawn from {', '.join(ANSWER_MODES)}")
+    modes = raw.get("modes", list(CASE_MODES))
+    if not isinstance(modes, list) or not modes or any(m not in CASE_MODES for m in modes):
+        raise GoldenFileError(f"{where}: 'modes' must be a list drawn from {', '.join(CASE_MODES)}")
     top_k = raw.get("top_k")
     if top_k is not None and (isinstance(top_k, bool) or not isinstance(top_k, int) or top_k < 1):
         raise GoldenFileError(f"{where}: 'top_k' must be a positive whole number")
@@ -158,7 +159,7 @@ def _expectation(raw: Mapping[str, Any], where: str) -> tuple[Expectation, dict[
         ids = []
         for label in values["cites"]:
             # Articles are named by URL (stable, readable) or directly by id.
-            aid = article_id_for(url=label, title="", body="") if label.startswith(("http://", "https://")) else label
+            aid = article_id_for(url=label, title="", body="") if is_web_address(label) else label
             ids.append(aid)
             labels[aid] = label
         values["cites"] = tuple(ids)
