@@ -99,6 +99,18 @@ def test_a_stale_lexical_index_never_returns_a_superseded_chunk(empty):
     assert all("eruption" not in p.text for p in passages)
 
 
+def test_a_lagging_lexical_index_never_returns_an_article_the_manifest_no_longer_names(empty):
+    """Another worker deleted the article a moment ago: its manifest entry is gone, its chunks not yet."""
+    doomed = article("Tonga cable", "The Tonga cable was cut by an eruption.", url="https://x.example/cable")
+    publish(empty, doomed)
+    retriever = empty.retriever
+    assert retriever.retrieve("Tonga cable eruption", top_k=3).passages
+    retriever.lexical.refresh = lambda: None  # type: ignore[method-assign]
+    empty.index.store.manifest.delete(doomed.id)
+    assert retriever.lexical.search("Tonga cable eruption", 3)  # the lagging index still has it
+    assert retriever.retrieve("Tonga cable eruption", top_k=3).passages == []
+
+
 # ---------------------------------------------------------------- fusion and modes
 
 
