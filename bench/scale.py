@@ -123,11 +123,10 @@ def search_figures(settings: Settings, store: ChromaStore, embedder: MiniLMEmbed
 
 def lexical_figures(store: ChromaStore, writer: ChromaStore, words: np.ndarray, n_chunks: int) -> dict[str, Any]:
     """Build from scratch, then catch up after a second handle (another process) adds 1 and 100 articles."""
-    before = rss_mb(os.getpid())
     lexical = LexicalIndex(store, refresh_seconds=0)
     started = time.perf_counter()
     lexical.refresh(force=True)
-    figures: dict[str, Any] = {"build_s": round(time.perf_counter() - started, 2), "rss_added_mb": round(rss_mb(os.getpid()) - before)}
+    figures: dict[str, Any] = {"build_s": round(time.perf_counter() - started, 2)}
     first = n_chunks // CHUNKS_PER_ARTICLE + int(time.time()) % 100_000 * 1000
     for count in (1, 100):
         batch = synthetic(first, count, words, seed=9)
@@ -140,6 +139,22 @@ def lexical_figures(store: ChromaStore, writer: ChromaStore, words: np.ndarray, 
         assert writer_changes == writer.local_changes
     figures["bm25s_full_rebuild_s"] = _bm25s_rebuild_seconds(store)
     return figures
+
+
+def rss_of_keyword_index(settings: Settings) -> dict[str, float]:
+    """Resident memory a worker's keyword index takes, measured in a fresh process (this one has built several)."""
+    code = (
+        "import json, sys; sys.path[:0] = [sys.argv[1], sys.argv[1] + '/bench']\n"
+        "from scale import *\n"
+        "settings = Settings(chroma_path=Path(sys.argv[2]), chroma_url=sys.argv[3] or None, collection=sys.argv[4])\n"
+        "store = ChromaStore.open(settings, embedder_name='all-MiniLM-L6-v2', dimension=DIMENSION)\n"
+        "store.article_count(); before = rss_mb(os.getpid())\n"
+        "LexicalIndex(store).refresh(force=True)\n"
+        "print(json.dumps({'rss_before_mb': round(before), 'rss_added_mb': round(rss_mb(os.getpid()) - before)}))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code, str(ROOT), str(settings.chroma_path), settings.chroma_url or "",
+                           settings.collection], capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def _bm25s_rebuild_seconds(store: ChromaStore) -> float:
@@ -175,7 +190,8 @@ def measure_store(kind: str, settings: Settings, embedder: MiniLMEmbedder, words
     writer = ChromaStore.open(settings, embedder_name=embedder.name, dimension=DIMENSION)
     print(f"{kind} {n_chunks}: corpus ready ({built} s to build)", file=sys.stderr, flush=True)
     return {"store": kind, "chunks": n_chunks, "corpus_build_s": built,
-            **search_figures(settings, store, embedder, repeats), "lexical": lexical_figures(store, writer, words, n_chunks)}
+            **search_figures(settings, store, embedder, repeats),
+            "lexical": {**lexical_figures(store, writer, words, n_chunks), **rss_of_keyword_index(settings)}}
 
 
 def main() -> None:
