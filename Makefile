@@ -14,7 +14,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: install install-dev run serve chroma bench-scale ingest ask test eval bench bench-retrieval bench-ingest calibrate clean
+.PHONY: install install-dev chromium run serve chroma bench-scale ingest ask test eval bench bench-retrieval bench-ingest calibrate clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -52,7 +52,18 @@ ingest: install
 ask: install
 	$(BIN)/python -m qa ask "$(Q)"
 
-test: install-dev
+# The browser tests drive Debian's Chromium (never a Playwright download): install it when missing,
+# and stop with a clear message when that is not possible, so the browser suite is never skipped.
+CHROMIUM := /usr/bin/chromium
+chromium:
+	@test -x $(CHROMIUM) || { \
+		echo "make: installing Debian's chromium for the browser tests (apt-get)"; \
+		SUDO=$$(test "$$(id -u)" = 0 || echo sudo); \
+		$$SUDO apt-get update && $$SUDO apt-get install -y --no-install-recommends chromium; } || true
+	@test -x $(CHROMIUM) || { echo "make: $(CHROMIUM) is missing and apt-get could not install chromium;" \
+		"install it (apt-get install chromium) and run make test again" >&2; exit 1; }
+
+test: install-dev chromium
 	$(BIN)/python -m pytest
 
 bench: bench-retrieval bench-ingest

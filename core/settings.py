@@ -95,6 +95,7 @@ class Settings:
     max_upload_bytes: int = 5 * 1024 * 1024
     api_fetch_private: bool = False
     api_keys: str = dataclasses.field(default="", repr=False)
+    secret_key: str | None = dataclasses.field(default=None, repr=False)
     host: str = "127.0.0.1"
     port: int = 5000
 
@@ -223,6 +224,10 @@ VARIABLES: tuple[Variable, ...] = (
     Variable("max_upload_bytes", "NEWSDESK_MAX_UPLOAD_BYTES", int),
     Variable("api_fetch_private", "NEWSDESK_API_FETCH_PRIVATE", bool),
     Variable("api_keys", "NEWSDESK_API_KEYS"),
+    Variable(
+        "secret_key", "NEWSDESK_SECRET_KEY", str, lambda v: len(str(v)) >= 32,
+        "must be at least 32 characters (python -c 'import secrets; print(secrets.token_hex(32))')",
+    ),
     Variable("host", "HOST"),
     Variable("port", "PORT", int, _between(0, 65535), "must be a port number"),
 )

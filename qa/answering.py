@@ -153,10 +153,11 @@ def _prepare(
     options = options or SearchOptions(mode=settings.retrieval_mode)
     started = time.perf_counter()
     history = tuple(history)
-    retrieval = services.retriever.retrieve(search_text(text, history), top_k=k, options=options)
+    query = search_text(text, history)
+    retrieval = services.retriever.retrieve(query, top_k=k, options=options)
     retrieved = retrieval.passages
     context = _Context(question=text, started=started, retrieved=retrieved, history=history, given=[], refusal=None)
-    context.search = {"mode": retrieval.mode, "recency": retrieval.recency, "filters": retrieval.filter.to_dict()}
+    context.search = {"query": query, "mode": retrieval.mode, "recency": retrieval.recency, "filters": retrieval.filter.to_dict()}
     context.warnings.extend(retrieval.warnings)
     context.timings["retrieve"] = _ms_since(started)
     # The gate: when even the closest passage is far from the question in meaning, nothing

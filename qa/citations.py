@@ -82,7 +82,10 @@ def check_citations(text: str, passages: Sequence[Passage], judge: SupportJudge)
     cleaned, invalid = _drop_invalid_marks(text, by_number)
     sentences = split_sentences(cleaned)
     tally = _judge_sentences(sentences, by_number, passages, judge)
-    citations = tuple(_citation(by_number[n], best, precise) for n, (_, best, precise) in sorted(tally.best_for.items()))
+    citations = tuple(
+        _citation(by_number[n], best, precise, sorted(tally.used.get(n, {}).values(), key=lambda q: q.start))
+        for n, (_, best, precise) in sorted(tally.best_for.items())
+    )
     return CheckedAnswer(
         text=cleaned,
         claims=tuple(tally.claims),
@@ -99,6 +102,7 @@ class _Tally:
 
     claims: list[Claim] = field(default_factory=list)
     best_for: dict[int, tuple[float, Sentence | None, bool]] = field(default_factory=dict)
+    used: dict[int, dict[tuple[int, int], Sentence]] = field(default_factory=dict)
     marks: int = 0
     precise_marks: int = 0
 
@@ -127,6 +131,8 @@ def _judge_sentences(
             tally.marks += 1
             tally.precise_marks += precise
             ev = per_passage[n]
+            if ev.best is not None:
+                tally.used.setdefault(n, {})[(ev.best.start, ev.best.end)] = ev.best
             previous = tally.best_for.get(n)
             # The first claim citing a passage picks its quote, unless only a later claim is backed by it.
             if previous is None or (precise and not previous[2]):
@@ -170,9 +176,12 @@ def _drop_invalid_marks(text: str, by_number: dict[int, Passage]) -> tuple[str, 
     return cleaned, invalid
 
 
-def _citation(passage: Passage, best: Sentence | None, supported: bool) -> Citation:
+def _citation(passage: Passage, best: Sentence | None, supported: bool, used: Sequence[Sentence]) -> Citation:
     if best is None:
         quote, start, end = passage.text, 0, len(passage.text)
     else:
         quote, start, end = best.text, best.start, best.end
-    return Citation.of(passage, quote=quote, quote_start=passage.start + start, quote_end=passage.start + end, supported=supported)
+    return Citation.of(
+        passage, quote=quote, quote_start=passage.start + start, quote_end=passage.start + end, supported=supported,
+        quotes=tuple({"text": q.text, "start": q.start, "end": q.end} for q in used),
+    )

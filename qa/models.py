@@ -67,7 +67,9 @@ class Citation(SourceRef):
 
     `quote_start`/`quote_end` are the quote's character offsets in the article's body;
     `supported` says whether this passage backs a claim that cites it (ALCE's precision);
-    `also_in` names the other outlets that ran the same text (a wire story), so none is lost.
+    `also_in` names the other outlets that ran the same text (a wire story), so none is lost;
+    `quotes` holds every sentence of the passage that some claim citing it used, as
+    `{"text", "start", "end"}` with offsets in `passage` (so a reader sees each one in place).
     """
 
     quote: str
@@ -77,14 +79,18 @@ class Citation(SourceRef):
     score: float
     supported: bool
     also_in: tuple[dict[str, Any], ...] = field(default=(), compare=False)
+    quotes: tuple[dict[str, Any], ...] = field(default=(), compare=False)
 
     @classmethod
-    def of(cls, passage: Passage, *, quote: str, quote_start: int, quote_end: int, supported: bool) -> Citation:
+    def of(
+        cls, passage: Passage, *, quote: str, quote_start: int, quote_end: int, supported: bool,
+        quotes: tuple[dict[str, Any], ...] = (),
+    ) -> Citation:
         """The citation of `passage`, quoting the sentence at those offsets of its article."""
         ref = {f.name: getattr(passage, f.name) for f in fields(SourceRef)}
         return cls(
             **ref, quote=quote, quote_start=quote_start, quote_end=quote_end, passage=passage.text,
-            score=passage.score, supported=supported, also_in=passage.also_in,
+            score=passage.score, supported=supported, also_in=passage.also_in, quotes=quotes,
         )
 
     def to_dict(self) -> dict[str, Any]:

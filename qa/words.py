@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import re
 
-STOPWORDS = frozenset(
-    "a an the of to in on at for by with and or but is are was were be been being did do does has have had "
-    "what who whom which when where why how that this these those it its as from about into than then "
-    "there their they he she his her him them not no yes any all can could would should will also said "
-    "says according report reported after before while over under more most some such only just".split()
-)
+from index.lexical import STOPWORDS as SEARCH_STOPWORDS
+
+# The search's stop list, plus the reporting verbs and "yes" that every news claim can carry.
+STOPWORDS = SEARCH_STOPWORDS | {"according", "report", "reported", "yes"}
 _WORD = re.compile(r"[A-Za-z0-9]+")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 

@@ -390,6 +390,7 @@ def test_the_cli_takes_filters_and_names_a_bad_one(services, monkeypatch, capsys
     assert cli.main(argv, environ={}) == 0
     body = json.loads(capsys.readouterr().out)
     assert body["search"] == {
+        "query": "Gensler Binance",
         "mode": "lexical",
         "recency": False,
         "filters": {"source": ["Meridian Wire"], "published_after": "2023-03-01T00:00:00Z", "published_before": None},

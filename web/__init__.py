@@ -13,13 +13,14 @@ from flask import Flask, Response, g, request
 from core.settings import Settings
 from index.ownership import Handoff, StoreLock, require_lock
 from qa import Services, build_services
-from web import api, articles, form
+from web import add_articles, api, articles, form, pages_articles, session
 from web.errors import register_error_handlers
 from web.warmup import Warmup
 
+# Scripts only from our own files (no inline script, no CDN); the page's script may call our API only.
 CONTENT_SECURITY_POLICY = (
-    "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
-    "base-uri 'none'; frame-ancestors 'none'"
+    "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self'; "
+    "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 )
 
 
@@ -44,19 +45,20 @@ def create_app(
     else:
         settings = settings or Settings.from_env(os.environ)
         local_key = _claim_store(settings)
-        chosen = settings
-        warmup = Warmup.start(lambda: build(chosen))
+        warmup = Warmup.start(settings, build)
 
     app = Flask(__name__)
     app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     app.extensions["newsdesk"] = warmup
-    app.extensions["newsdesk.settings"] = settings
     # The credential `python -m index` reads from the handoff file to hand its writes to this process.
     app.extensions["newsdesk.local_key"] = local_key and local_key.token
     app.register_blueprint(form.blueprint)
     app.register_blueprint(api.blueprint)
     app.register_blueprint(articles.blueprint)
+    app.register_blueprint(pages_articles.blueprint)
+    app.register_blueprint(add_articles.blueprint)
+    session.init_app(app, settings)
     register_error_handlers(app)
 
     @app.before_request

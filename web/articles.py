@@ -14,10 +14,17 @@ from typing import Any
 
 from flask import Blueprint, Response, current_app, jsonify, request
 
+from core.errors import (
+    ArticleNotFound,
+    InvalidRequest,
+    SourceError,
+    Unauthorized,
+    WritesDisabled,
+)
+from core.settings import Settings
 from index import ingest_items
-from core.errors import ArticleNotFound, InvalidRequest, SourceError, Unauthorized, WritesDisabled
-from index.fetch import FetchLimits, is_web_address
 from index.article_fields import LoadProblem, article_from_fields
+from index.fetch import FetchLimits, is_web_address
 from index.loaders import iter_articles
 from web.context import services
 from web.requests import json_body
@@ -82,18 +89,19 @@ def add_articles() -> tuple[Response, int]:
     return jsonify(payload), 201 if report.added else 200
 
 
+def fetch_limits(settings: Settings) -> FetchLimits:
+    """Limits for fetching a URL a caller sent: time, size, and (unless allowed) public hosts only."""
+    return FetchLimits(
+        timeout=settings.fetch_timeout, max_bytes=settings.fetch_max_bytes, public_only=not settings.api_fetch_private
+    )
+
+
 def _items(body: dict[str, Any], kind: str, source: str | None) -> list[Any]:
     if kind == "url":
         url = body["url"]
         if not isinstance(url, str) or not is_web_address(url):
             raise InvalidRequest("'url' must be an http(s) URL", field="url")
-        settings = services().settings
-        limits = FetchLimits(
-            timeout=settings.fetch_timeout,
-            max_bytes=settings.fetch_max_bytes,
-            public_only=not settings.api_fetch_private,
-        )
-        return list(iter_articles([url], default_source=source, fetch_limits=limits))
+        return list(iter_articles([url], default_source=source, fetch_limits=fetch_limits(services().settings)))
     raw = [body["article"]] if kind == "article" else body["articles"]
     if not isinstance(raw, list) or not raw:
         raise InvalidRequest("'articles' must be a non-empty list of article objects", field="articles")

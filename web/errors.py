@@ -14,6 +14,7 @@ from flask import Flask, Response, g, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
 from core.errors import ModelError, ModelRateLimited, NewsdeskError, WarmingUp
+from web import present
 
 log = logging.getLogger("newsdesk.web")
 
@@ -42,8 +43,26 @@ def error_response(status: int, code: str, message: str, *, field: str | None = 
     return response
 
 
+# Pages answer errors with a page in words; the API and the page script's JSON calls keep the envelope.
+_PAGE_BLUEPRINTS = ("pages", "adding", "session")
+_PAGE_HEADINGS = {400: "That did not work", 401: "Not signed in", 403: "Not allowed", 404: "Not found", 413: "Too large"}
+
+
 def _wants_html() -> bool:
-    return request.path == "/" and request.method == "GET"
+    return request.endpoint == "form.index" or request.blueprint in _PAGE_BLUEPRINTS
+
+
+def _page(status: int, code: str, message: str, passages: tuple[Any, ...] = ()) -> tuple[str, int]:
+    """An error as a page: our own words for it, never a library's message; what was found, if anything."""
+    words = present.error_words(code, status, message)
+    if request.endpoint == "form.index":
+        # Imported here: the page module imports this module's neighbours.
+        from web.form import page_context
+
+        found = present.searched_articles({"passages": [p.to_dict() for p in passages]})
+        return render_template("index.html", **page_context(request.args.get("q", ""), error=words, found=found)), status
+    heading = _PAGE_HEADINGS.get(status, "Something went wrong")
+    return render_template("error.html", heading=heading, message=words), status
 
 
 def register_error_handlers(app: Flask) -> None:
@@ -53,9 +72,9 @@ def register_error_handlers(app: Flask) -> None:
     def newsdesk_error(exc: NewsdeskError) -> Response | tuple[str, int]:
         if exc.status >= 500:
             log.warning("request %s failed: %s (%s)", g.get("request_id"), exc.code, exc.message)
-        if _wants_html():
-            return render_template("index.html", q=request.args.get("q", ""), error=exc.message), exc.status
         passages = exc.passages if isinstance(exc, ModelError) else ()
+        if _wants_html():
+            return _page(exc.status, exc.code, exc.message, tuple(passages))
         response = error_response(
             exc.status,
             exc.code,
@@ -68,21 +87,36 @@ def register_error_handlers(app: Flask) -> None:
         return response
 
     @app.errorhandler(HTTPException)
-    def http_error(exc: HTTPException) -> Response:
+    def http_error(exc: HTTPException) -> Response | tuple[str, int]:
         status = exc.code or 500
+        if _wants_html():
+            return _page(status, "invalid_request" if status < 500 else "http_error", _page_message(exc))
         response = error_response(status, _HTTP_CODES.get(status, "http_error"), _http_message(exc))
         if isinstance(exc, MethodNotAllowed) and exc.valid_methods:
             response.headers["Allow"] = ", ".join(exc.valid_methods)
         return response
 
     @app.errorhandler(Exception)
-    def unexpected_error(exc: Exception) -> Response:
+    def unexpected_error(exc: Exception) -> Response | tuple[str, int]:
         request_id = g.get("request_id", "-")
         log.exception("request %s: unexpected error", request_id)
+        if _wants_html():
+            return _page(500, "internal", "")
         return error_response(
             500, "internal", f"unexpected server error; quote request id {request_id} when reporting it",
             request_id=request_id,
         )
+
+
+def _page_message(exc: HTTPException) -> str:
+    """Words for a page: the description our page modules gave the abort, else a plain default."""
+    if exc.code == 413:
+        return "That is more than this server accepts at once. Send fewer or smaller files."
+    if exc.description and exc.description != type(exc).description:
+        return exc.description
+    if exc.code == 404:
+        return "There is nothing at this address."
+    return "The request could not be handled. Go back and try again."
 
 
 def _http_message(exc: HTTPException) -> str:

@@ -15,6 +15,7 @@ import threading
 from collections.abc import Callable
 
 from core.errors import NewsdeskError, StoreUnavailable, WarmingUp
+from core.settings import Settings
 from qa import Services
 
 WAIT_SECONDS = 10.0
@@ -25,7 +26,9 @@ log = logging.getLogger("newsdesk.web")
 class Warmup:
     """Holds the services once they are built; `services()` is what every request goes through."""
 
-    def __init__(self) -> None:
+    def __init__(self, settings: Settings) -> None:
+        # Known before start-up finishes, so views that need only settings never wait.
+        self.settings = settings
         self._done = threading.Event()
         self._services: Services | None = None
         self._error: NewsdeskError | None = None
@@ -34,23 +37,23 @@ class Warmup:
     @classmethod
     def ready(cls, services: Services) -> Warmup:
         """Services built by the caller (tests, scripts): ready at once."""
-        warmup = cls()
+        warmup = cls(services.settings)
         warmup._services = services
         warmup.stage = "ready"
         warmup._done.set()
         return warmup
 
     @classmethod
-    def start(cls, build: Callable[[], Services]) -> Warmup:
+    def start(cls, settings: Settings, build: Callable[[Settings], Services]) -> Warmup:
         """Build, load and index on a background thread."""
-        warmup = cls()
+        warmup = cls(settings)
         threading.Thread(target=warmup._run, args=(build,), name="newsdesk-warmup", daemon=True).start()
         return warmup
 
-    def _run(self, build: Callable[[], Services]) -> None:
+    def _run(self, build: Callable[[Settings], Services]) -> None:
         try:
             self.stage = "opening the store and the model"
-            services = build()
+            services = build(self.settings)
             self.stage = "loading the embedding model"
             services.retriever.embed_query("warm-up")
             services.retriever.clear_cache()
