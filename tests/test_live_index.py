@@ -92,7 +92,7 @@ def test_a_cli_ingest_beside_a_running_server_fails_no_request_and_is_cited_with
     assert statuses and set(statuses) == {200}
 
 
-def test_the_cli_hands_stats_and_delete_to_the_server_and_refuses_reset(server):
+def test_the_cli_hands_stats_to_the_server_and_refuses_reset(server):
     base, env, process, log = server
     ready = wait_ready(base, process, log)
     stats = cli(env, "stats", "--json")
