@@ -32,18 +32,15 @@ def gated_app(settings, services, gate):  # type: ignore[no-untyped-def]
 
 
 def test_readyz_is_503_warming_up_with_retry_after_until_start_up_finishes(settings, services, gate):
-    client = gated_app(settings, services, gate).test_client()
+    app = gated_app(settings, services, gate)
+    client = app.test_client()
     warming = client.get("/readyz")
     assert warming.status_code == 503 and warming.get_json()["error"]["code"] == "warming_up"
     assert warming.headers["Retry-After"].isdigit()
     assert client.get("/healthz").status_code == 200
     gate.set()
+    app.extensions["newsdesk"].services(wait=60)  # start-up has finished
     ready = client.get("/readyz")
-    for _ in range(100):
-        if ready.status_code == 200:
-            break
-        gate.wait(0.05)
-        ready = client.get("/readyz")
     assert ready.status_code == 200 and ready.get_json()["keyword_index"]["articles"] >= 15
 
 
@@ -59,13 +56,10 @@ def test_a_failed_start_up_makes_readyz_say_why(settings):
     def build(_settings):  # type: ignore[no-untyped-def]
         raise EmbedderMismatch("collection 'articles' was built by another embedder")
 
-    client = create_app(settings, build=build).test_client()
-    failed = client.get("/readyz")
-    for _ in range(100):
-        if failed.get_json()["error"]["code"] != "warming_up":
-            break
-        threading.Event().wait(0.05)
-        failed = client.get("/readyz")
+    app = create_app(settings, build=build)
+    with pytest.raises(EmbedderMismatch):
+        app.extensions["newsdesk"].services(wait=60)
+    failed = app.test_client().get("/readyz")
     assert failed.status_code == 503 and failed.get_json()["error"]["code"] == "embedder_mismatch"
 
 
