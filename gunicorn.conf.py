@@ -48,7 +48,17 @@ def _empty_metrics_dir() -> None:
 
 
 def on_starting(server):  # type: ignore[no-untyped-def]
-    """Refuse a worker timeout (e.g. --timeout on the command line) that an answer could outlast."""
+    """Refuse what cannot be served safely: several workers on the embedded store, or a worker
+    timeout (e.g. --timeout on the command line) that an answer could outlast."""
+    if server.cfg.workers > 1 and not _newsdesk.chroma_url:
+        # Each worker would open the embedded store as a writer (docs/architecture.md).
+        server.log.error(
+            "refusing to start %d workers on the embedded Chroma store: it allows one writing process. "
+            "Run a Chroma server (`make chroma`, or `chroma run --path var/chroma-server --port 8000`) and set "
+            "CHROMA_URL=http://127.0.0.1:8000, or serve with WORKERS=1",
+            server.cfg.workers,
+        )
+        raise SystemExit(3)
     if server.cfg.timeout <= _newsdesk.answer_deadline + 10:
         raise SystemExit(
             f"gunicorn --timeout {server.cfg.timeout} must exceed NEWSDESK_ANSWER_DEADLINE "

@@ -12,6 +12,8 @@ The web layer and the CLIs turn these into responses and messages in one place
     ├── SourceError                    422 unreadable_source one file, line or item could not become an Article
     ├── Busy                           503 busy              every answer slot is taken; carries retry_after
     ├── StoreUnavailable               503 store_unavailable Chroma cannot be opened, read or written
+    │   └── StoreBusy                  503 store_busy        another process holds the embedded store for writing
+    ├── WarmingUp                      503 warming_up        the server is still loading its model or index; carries retry_after
     ├── EmbedderMismatch               503 embedder_mismatch the collection was built by another embedder
     ├── EvaluationError                500 evaluation_error  a golden run cannot be made (base of the two below)
     │   ├── GoldenFileError            500 bad_golden_file   a golden file names a bad case or field
@@ -109,6 +111,23 @@ class StoreUnavailable(NewsdeskError):
 
     status = 503
     code = "store_unavailable"
+
+
+class StoreBusy(StoreUnavailable):
+    """Raised when another process holds the embedded store's write lock (see index/ownership.py)."""
+
+    code = "store_busy"
+
+
+class WarmingUp(NewsdeskError):
+    """Raised while the server is still loading its model, store or keyword index; retry after `retry_after` s."""
+
+    status = 503
+    code = "warming_up"
+
+    def __init__(self, message: str, *, retry_after: int = 5) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
 
 
 class EmbedderMismatch(NewsdeskError):

@@ -1,4 +1,9 @@
-"""`python -m index ingest|stats|sentences|delete|reset`: manage the knowledge base from a shell."""
+"""`python -m index ingest|stats|sentences|delete|reset`: manage the knowledge base from a shell.
+
+On an embedded store a running server is the only writer (index/ownership.py): while one holds
+the store, ingest, delete and stats go through it; reset and sentences are refused with what to
+do instead.
+"""
 
 from __future__ import annotations
 
@@ -7,14 +12,18 @@ import json
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
-from core.errors import NewsdeskError
+from core.errors import NewsdeskError, StoreBusy
 from index.embedders import Embedder
 from index.fetch import FetchLimits
-from index.ingest import ingest
 from index.article_fields import LoadProblem
+from index.ingest import IngestReport, ingest
+from index.loaders import iter_articles
 from index.models import Article
+from index.ownership import StoreLock, busy_message
+from index.remote import RemoteWriter
 from index.sentence_vectors import backfill
 from index.services import IndexServices, build_index
 from core.settings import Settings
@@ -22,6 +31,24 @@ from core.settings import Settings
 
 def main(argv: Sequence[str] | None = None, environ: dict[str, str] | None = None, *, embedder: Embedder | None = None) -> int:
     """Run one command; `embedder` replaces the one Settings would build (tests pass a fake)."""
+    args = _parser().parse_args(argv)
+    try:
+        settings = Settings.from_env(os.environ if environ is None else environ)
+        if settings.chroma_url:
+            return _direct(args, build_index(settings, embedder=embedder))
+        lock = StoreLock(settings.chroma_path)
+        if not lock.acquire(f"`python -m index {args.command}`"):
+            return _handed_over(args, settings, lock)
+        try:
+            return _direct(args, build_index(settings, embedder=embedder))
+        finally:
+            lock.release()
+    except NewsdeskError as exc:
+        print(f"error: {exc.message}", file=sys.stderr)
+        return 2
+
+
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m index", description="Manage the Newsdesk knowledge base.")
     commands = parser.add_subparsers(dest="command", required=True)
     ingest_cmd = commands.add_parser("ingest", help="load articles from files or folders")
@@ -42,36 +69,60 @@ def main(argv: Sequence[str] | None = None, environ: dict[str, str] | None = Non
     delete_cmd.add_argument("ids", nargs="+")
     reset_cmd = commands.add_parser("reset", help="delete the whole collection")
     reset_cmd.add_argument("--yes", action="store_true", help="confirm")
-    args = parser.parse_args(argv)
+    return parser
 
-    try:
-        settings = Settings.from_env(os.environ if environ is None else environ)
-        services = build_index(settings, embedder=embedder)
-        if args.command == "ingest":
-            return _ingest(args, services)
-        if args.command == "stats":
-            return _stats(args, services)
-        if args.command == "sentences":
-            added = backfill(services.store, services.sentences)
-            print(f"{added} sentence vectors added; {services.sentences.count()} stored")
-            return 0
-        if args.command == "delete":
-            missing = [aid for aid in args.ids if not services.store.delete_article(aid)]
-            for aid in missing:
-                print(f"no article with id {aid}", file=sys.stderr)
-            return 1 if missing else 0
-        if not args.yes:
-            print("reset deletes every article in the collection; run again with --yes", file=sys.stderr)
-            return 2
-        services.store.reset()
-        print(f"collection {settings.collection!r} is now empty")
+
+def _direct(args: argparse.Namespace, services: IndexServices) -> int:
+    """Run the command against the store itself (a Chroma server, or an embedded store this process holds)."""
+    store = services.store
+    if args.command == "ingest":
+        fetch_limits = FetchLimits(timeout=services.settings.fetch_timeout, max_bytes=services.settings.fetch_max_bytes)
+        return _ingest(args, lambda on_item: ingest(
+            args.paths, store=store, embedder=services.embedder, chunker=services.chunker,
+            sentences=services.sentences, default_source=args.source, on_item=on_item, fetch_limits=fetch_limits,
+        ))
+    if args.command == "stats":
+        stats = store.stats()
+        if args.verify:
+            stats["incomplete_articles"] = store.incomplete_articles()
+        return _print_stats(args, stats)
+    if args.command == "sentences":
+        added = backfill(store, services.sentences)
+        print(f"{added} sentence vectors added; {services.sentences.count()} stored")
         return 0
-    except NewsdeskError as exc:
-        print(f"error: {exc.message}", file=sys.stderr)
+    if args.command == "delete":
+        return _delete(args, store.delete_article)
+    if not args.yes:
+        print("reset deletes every article in the collection; run again with --yes", file=sys.stderr)
         return 2
+    store.reset()
+    print(f"collection {services.settings.collection!r} is now empty")
+    return 0
 
 
-def _ingest(args: argparse.Namespace, services: IndexServices) -> int:
+def _handed_over(args: argparse.Namespace, settings: Settings, lock: StoreLock) -> int:
+    """Run the command through the server that holds the embedded store, or say why it cannot run."""
+    handoff = lock.handoff()
+    if handoff is None or args.command in ("reset", "sentences") or (args.command == "stats" and args.verify):
+        raise StoreBusy(busy_message(lock, f"run `python -m index {args.command}`"))
+    remote = RemoteWriter(handoff, max_body_bytes=settings.max_upload_bytes)
+    if args.command == "ingest":
+        limits = FetchLimits(timeout=settings.fetch_timeout, max_bytes=settings.fetch_max_bytes)
+        items = iter_articles(args.paths, default_source=args.source, fetch_limits=limits)
+        return _ingest(args, lambda on_item: remote.ingest(items, on_item=on_item))
+    if args.command == "stats":
+        return _print_stats(args, remote.stats())
+    return _delete(args, remote.delete)
+
+
+def _delete(args: argparse.Namespace, delete: Callable[[str], bool]) -> int:
+    missing = [aid for aid in args.ids if not delete(aid)]
+    for aid in missing:
+        print(f"no article with id {aid}", file=sys.stderr)
+    return 1 if missing else 0
+
+
+def _ingest(args: argparse.Namespace, run: Callable[[Callable[[Article | LoadProblem, str, int], None]], IngestReport]) -> int:
     progress = Progress(enabled=not args.quiet and not args.json and sys.stderr.isatty())
 
     def show(item: Article | LoadProblem, outcome: str, chunks: int) -> None:
@@ -83,16 +134,7 @@ def _ingest(args: argparse.Namespace, services: IndexServices) -> int:
             print(f"{outcome:9} {item.id}  {item.title[:70]}", file=sys.stderr)
 
     with progress:
-        report = ingest(
-            args.paths,
-            store=services.store,
-            embedder=services.embedder,
-            chunker=services.chunker,
-            sentences=services.sentences,
-            default_source=args.source,
-            on_item=show,
-            fetch_limits=FetchLimits(timeout=services.settings.fetch_timeout, max_bytes=services.settings.fetch_max_bytes),
-        )
+        report = run(show)
     if args.json:
         print(json.dumps(report.to_dict(), indent=2))
     else:
@@ -142,10 +184,7 @@ class Progress:
             print(line, file=sys.stderr)
 
 
-def _stats(args: argparse.Namespace, services: IndexServices) -> int:
-    stats = services.store.stats()
-    if args.verify:
-        stats["incomplete_articles"] = services.store.incomplete_articles()
+def _print_stats(args: argparse.Namespace, stats: dict[str, Any]) -> int:
     if args.json:
         print(json.dumps(stats, indent=2))
     else:

@@ -1,33 +1,35 @@
 """BM25 keyword search over the published chunks, kept in step with the Chroma store.
 
-The index lives in memory and is built from the store's own documents, so there is nothing
+The index lives in memory and is built from the store's own records, so there is nothing
 extra to persist, back up or repair: the store stays the single source of truth, with a
-Chroma server as well as with a local folder. Before each search it reads the store's
-generation token (one small read); when another process or this one has published, replaced
-or deleted an article since, it fetches the chunks of just the changed articles and rebuilds
-BM25 over the token lists it already holds. A hit is still checked against the manifest by
-the caller, so a search racing an ingest never returns a superseded chunk. Changes made in
-this process are seen at once; the token is read at most once per `refresh_seconds`
-(NEWSDESK_LEXICAL_REFRESH_SECONDS), so another process's ingest shows up within that time.
+Chroma server as well as with a local folder. Before a search it reads the store's
+generation token (one small read) at most once per `refresh_seconds`
+(NEWSDESK_LEXICAL_REFRESH_SECONDS); changes made through this process's store are seen at
+once. When the token moved, the manifest's change log names the articles changed since the
+last look, and only their chunks are fetched and indexed (index/bm25.py takes and drops one
+document at a time), so one new article costs milliseconds however large the index is.
+A hit is still checked against the manifest by the caller, so a search racing an ingest
+never returns a superseded chunk.
 """
 
 from __future__ import annotations
 
-import logging
 import math
 import re
 import threading
 import time
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-import bm25s
 import numpy as np
 import Stemmer
 
+from index.bm25 import BM25Index
 from index.filters import SearchFilter
-from index.store import ChromaStore, StoredChunk
+from index.records import StoredChunk
+from index.store import ChromaStore
 
 # A standard English stop list plus question words: "What did the SEC say?" searches for "sec say".
 STOPWORDS = frozenset(
@@ -41,9 +43,10 @@ STOPWORDS = frozenset(
 )
 # Words, with internal dots, ampersands, hyphens and apostrophes: "Binance.US", "S&P", "co-founder", "Zhao's".
 _TOKEN = re.compile(r"[a-z0-9]+(?:[.&'\u2019-][a-z0-9]+)*")
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
+_JOINER = re.compile(r"[.&'\u2019-]")
+_APOSTROPHE = re.compile(r"['\u2019]")
 _STEMMER = Stemmer.Stemmer("english")
-# bm25s logs every rebuild at DEBUG on its own logger; a server's log should not fill with them.
-logging.getLogger("bm25s").setLevel(logging.WARNING)
 
 
 @lru_cache(maxsize=65536)
@@ -55,10 +58,15 @@ def tokenize(text: str) -> list[str]:
     """Lower-cased, stemmed terms without stop words; a compound name also yields its parts."""
     terms: list[str] = []
     for token in _TOKEN.findall(text.lower()):
-        token = re.sub(r"['\u2019]s?$", "", token)
-        parts = [p for p in re.split(r"[.&'\u2019-]", token) if p]
+        if token.isalnum():
+            # Most words: no apostrophe or joiner, so nothing to strip or split.
+            if token not in STOPWORDS:
+                terms.append(_stem(token))
+            continue
+        token = _POSSESSIVE.sub("", token)
+        parts = [p for p in _JOINER.split(token) if p]
         if len(parts) > 1:
-            terms.append(re.sub(r"['\u2019]", "", token))
+            terms.append(_APOSTROPHE.sub("", token))
         terms.extend(_stem(p) for p in parts if p not in STOPWORDS)
     return terms
 
@@ -69,125 +77,162 @@ class LexicalHit:
     score: float
 
 
-@dataclass(frozen=True)
-class LexicalSnapshot:
-    """An immutable BM25 index, the chunks behind it, and the manifest they came from.
-
-    Searches use one while the next is built. `versions` (article id -> published version) is
-    a consistent view of the manifest: filtering dense hits by it too means one answer never
-    mixes two versions of an article, without a manifest read per query.
-    """
-
-    chunks: tuple[StoredChunk, ...]
-    retriever: bm25s.BM25 | None
-    sources: np.ndarray
-    published_ts: np.ndarray  # float seconds, NaN for an undated article
-    versions: Mapping[str, str]
-    source_names: frozenset[str]
+_Fetched = tuple[dict[str, str], set[str], list[tuple[StoredChunk, list[str]]]]
 
 
 class LexicalIndex:
-    """BM25 (bm25s) over every published chunk of a store, refreshed when the store changes."""
+    """BM25 over every published chunk of a store, caught up incrementally when the store changes."""
 
     def __init__(self, store: ChromaStore, *, refresh_seconds: float = 1.0, k1: float = 1.2, b: float = 0.75) -> None:
         self._store = store
         self._refresh_seconds = refresh_seconds
         self._checked_at = -math.inf
         self._local_changes = -1
-        self._k1, self._b = k1, b
+        # One catch-up at a time; `_lock` is held only while the index itself changes or is read.
+        self._refresh_lock = threading.Lock()
         self._lock = threading.Lock()
         self._generation: str | None = None
-        self._versions: dict[str, str] = {}
-        self._by_article: dict[str, list[tuple[StoredChunk, list[str]]]] = {}
-        self._snapshot = LexicalSnapshot((), None, np.array([], dtype=object), np.array([], dtype=float), {}, frozenset())
+        self._since: float | None = None
+        self._bm25 = BM25Index(k1=k1, b=b)
+        self._chunks: list[StoredChunk | None] = []
+        self._source_codes = np.zeros(1024, dtype=np.int32)
+        self._published_ts = np.zeros(1024, dtype=np.float64)
+        self._source_ids: dict[str, int] = {}
+        self._source_chunks: Counter[str] = Counter()
+        self._slots_of: dict[str, list[int]] = {}
+        # Replaced, never changed in place: a caller may hold one while the next is made.
+        self._versions: Mapping[str, str] = {}
 
     @property
-    def size(self) -> int:
-        return len(self._snapshot.chunks)
+    def loaded(self) -> bool:
+        """True once the index has caught up with the store at least once."""
+        return self._generation is not None
 
     def sources(self) -> set[str]:
         """The outlets of the indexed articles."""
-        return set(self._snapshot.source_names)
+        return {name for name, count in self._source_chunks.items() if count > 0}
+
+    def versions(self) -> Mapping[str, str]:
+        """Article id -> version for everything indexed: the manifest as of the last catch-up."""
+        return self._versions
 
     def refresh(self, *, force: bool = False) -> None:
         """Catch up with the store if anything was published, replaced or deleted since the last look.
 
         Changes made through this process's store are seen at once; other processes' changes
-        within `refresh_seconds` (the store's generation token is read at most that often).
+        within `refresh_seconds`. Until the first catch-up has finished every caller waits for it,
+        so no search ever runs against an index that has not been loaded.
         """
-        now = time.monotonic()
-        local = self._store.local_changes
-        if not force and local == self._local_changes and now - self._checked_at < self._refresh_seconds:
+        if not force and self._fresh():
             return
-        self._checked_at, self._local_changes = now, local
-        generation = self._store.generation()
-        if generation == self._generation and self._generation is not None:
-            return
-        with self._lock:
-            generation = self._store.generation()
-            if generation == self._generation and self._generation is not None:
+        with self._refresh_lock:
+            if not force and self._fresh():
                 return
+            local, started = self._store.local_changes, time.time()
+            generation = self._store.generation()
+            if generation != self._generation:
+                self._apply(self._fetch())
+                self._generation, self._since = generation, started
+            self._checked_at, self._local_changes = time.monotonic(), local
+
+    def _fresh(self) -> bool:
+        return (
+            self._generation is not None
+            and self._store.local_changes == self._local_changes
+            and time.monotonic() - self._checked_at < self._refresh_seconds
+        )
+
+    def _fetch(self) -> _Fetched:
+        """What changed since the last catch-up: new versions, articles gone, and the new chunks with their terms."""
+        changed = None if self._since is None else self._store.changes_since(self._since)
+        if changed is None:
             published = self._store.published_versions()
-            changed = {aid: v for aid, v in published.items() if self._versions.get(aid) != v}
-            for gone in set(self._versions) - set(published):
-                self._by_article.pop(gone, None)
-            fetched: dict[str, list[tuple[StoredChunk, list[str]]]] = {}
-            for chunk in self._store.chunks_of(changed):
-                fetched.setdefault(chunk.article_id, []).append((chunk, tokenize(f"{chunk.title}\n{chunk.text}")))
-            for aid in changed:
-                self._by_article[aid] = fetched.get(aid, [])
-            self._versions = {aid: v for aid, v in published.items() if aid in self._by_article}
-            self._snapshot = self._build()
-            self._generation = generation
+            gone = set(self._versions) - set(published)
+        else:
+            published = self._store.published_versions(changed)
+            gone = changed - set(published)
+        updated = {aid: v for aid, v in published.items() if self._versions.get(aid) != v}
+        chunks = [(c, tokenize(f"{c.title}\n{c.text}")) for c in self._store.chunks_of(updated)]
+        return updated, gone, chunks
 
-    def snapshot(self) -> LexicalSnapshot:
-        """The current index (call `refresh()` first to catch up with the store)."""
-        return self._snapshot
+    def _apply(self, fetched: _Fetched) -> None:
+        updated, gone, chunks = fetched
+        with self._lock:
+            for aid in gone | set(updated):
+                for slot in self._slots_of.pop(aid, ()):
+                    self._drop(slot)
+            for chunk, tokens in chunks:
+                self._add(chunk, tokens)
+            versions = {aid: v for aid, v in self._versions.items() if aid not in gone}
+            versions.update(updated)
+            self._versions = versions
+            if self._bm25.needs_compaction:
+                self._compact()
 
-    def _build(self) -> LexicalSnapshot:
-        entries = [entry for aid in sorted(self._by_article) for entry in self._by_article[aid]]
-        chunks = tuple(chunk for chunk, _ in entries)
-        sources = np.array([c.source for c in chunks], dtype=object)
-        published = np.array([np.nan if c.published_ts is None else float(c.published_ts) for c in chunks], dtype=float)
-        versions, names = dict(self._versions), frozenset(c.source for c in chunks)
-        if not entries:
-            return LexicalSnapshot(chunks, None, sources, published, versions, names)
-        retriever = bm25s.BM25(k1=self._k1, b=self._b)
-        # bm25s needs at least one token per document; an empty chunk gets a token nothing matches.
-        retriever.index([tokens or ["\x00"] for _, tokens in entries], show_progress=False)
-        return LexicalSnapshot(chunks, retriever, sources, published, versions, names)
+    def _add(self, chunk: StoredChunk, tokens: list[str]) -> None:
+        slot = self._bm25.add(tokens)
+        if slot == len(self._source_codes):
+            self._source_codes = np.resize(self._source_codes, 2 * slot)
+            self._published_ts = np.resize(self._published_ts, 2 * slot)
+        self._chunks.append(chunk)
+        self._source_codes[slot] = self._source_ids.setdefault(chunk.source, len(self._source_ids))
+        self._published_ts[slot] = np.nan if chunk.published_ts is None else float(chunk.published_ts)
+        self._source_chunks[chunk.source] += 1
+        self._slots_of.setdefault(chunk.article_id, []).append(slot)
 
-    def search(
-        self, query: str, n: int, *, filter: SearchFilter | None = None, snapshot: LexicalSnapshot | None = None
-    ) -> list[LexicalHit]:
+    def _drop(self, slot: int) -> None:
+        chunk = self._chunks[slot]
+        if chunk is not None:
+            self._source_chunks[chunk.source] -= 1
+            self._chunks[slot] = None
+            self._bm25.remove(slot)
+
+    def _compact(self) -> None:
+        keep = self._bm25.compact()
+        self._chunks = [self._chunks[i] for i in keep]
+        self._source_codes = _grown(self._source_codes[keep])
+        self._published_ts = _grown(self._published_ts[keep])
+        self._slots_of = {}
+        for slot, chunk in enumerate(self._chunks):
+            if chunk is not None:
+                self._slots_of.setdefault(chunk.article_id, []).append(slot)
+
+    def search(self, query: str, n: int, *, filter: SearchFilter | None = None) -> list[LexicalHit]:
         """The `n` best BM25 matches for `query` that pass `filter`, best first (only scores > 0)."""
-        if snapshot is None:
-            self.refresh()
-            snapshot = self._snapshot
+        self.refresh()
         terms = tokenize(query)
-        if snapshot.retriever is None or not terms or n <= 0:
+        if not terms or n <= 0:
             return []
-        scores = snapshot.retriever.get_scores(terms)
-        if filter is not None and not filter.is_empty:
-            scores = np.where(_mask(snapshot, filter), scores, 0.0)
-        top = min(n, int(np.count_nonzero(scores > 0)))
-        if top == 0:
-            return []
-        best = np.argpartition(-scores, top - 1)[:top]
-        best = best[np.argsort(-scores[best], kind="stable")]
-        return [LexicalHit(snapshot.chunks[i], float(scores[i])) for i in best]
+        with self._lock:
+            scores = self._bm25.scores(terms)
+            hits = np.flatnonzero(scores > 0)
+            if filter is not None and not filter.is_empty and len(hits):
+                hits = hits[self._mask(hits, filter)]
+            if len(hits) > n:
+                cut = np.partition(scores[hits], len(hits) - n)[len(hits) - n]
+                hits = hits[scores[hits] >= cut]
+            chunks = self._chunks
+            # Ties go to the earlier article id and chunk, as they always have.
+            best = sorted(hits.tolist(), key=lambda s: (-scores[s], chunks[s].article_id, chunks[s].seq))[:n]  # type: ignore[union-attr]
+            return [LexicalHit(chunks[s], float(scores[s])) for s in best]  # type: ignore[arg-type]
+
+    def _mask(self, slots: np.ndarray, filter: SearchFilter) -> np.ndarray:
+        mask = np.ones(len(slots), dtype=bool)
+        if filter.sources:
+            codes = [self._source_ids[s] for s in filter.sources if s in self._source_ids]
+            mask &= np.isin(self._source_codes[slots], codes)
+        if filter.after_ts is not None or filter.before_ts is not None:
+            published = self._published_ts[slots]
+            mask &= ~np.isnan(published)
+            with np.errstate(invalid="ignore"):
+                if filter.after_ts is not None:
+                    mask &= published >= filter.after_ts
+                if filter.before_ts is not None:
+                    mask &= published <= filter.before_ts
+        return mask
 
 
-def _mask(snapshot: LexicalSnapshot, filter: SearchFilter) -> np.ndarray:
-    mask = np.ones(len(snapshot.chunks), dtype=bool)
-    if filter.sources:
-        mask &= np.isin(snapshot.sources, list(filter.sources))
-    if filter.after_ts is not None or filter.before_ts is not None:
-        dated = ~np.isnan(snapshot.published_ts)
-        mask &= dated
-        with np.errstate(invalid="ignore"):
-            if filter.after_ts is not None:
-                mask &= snapshot.published_ts >= filter.after_ts
-            if filter.before_ts is not None:
-                mask &= snapshot.published_ts <= filter.before_ts
-    return mask
+def _grown(column: np.ndarray) -> np.ndarray:
+    grown = np.zeros(max(1024, 2 * len(column)), dtype=column.dtype)
+    grown[: len(column)] = column
+    return grown

@@ -118,19 +118,19 @@ class Retriever:
         search_filter, warnings = self._resolve_sources(options.filter)
         depth = max(self.settings.candidates, top_k * self.settings.max_per_article)
         vector = self.embed_query(question)
-        # One manifest snapshot for both searches: no article is seen in two versions.
+        # The lexical index's view of the manifest filters dense hits too: no manifest read per query.
         self.lexical.refresh()
-        snapshot = self.lexical.snapshot()
         candidates: dict[str, Candidate] = {}
         if options.mode in ("hybrid", "dense"):
-            hits = self.store.search(vector, depth, where=search_filter.where(), published=snapshot.versions)
+            hits = self.store.search(vector, depth, where=search_filter.where(), published=self.lexical.versions())
             for rank, hit in enumerate(hits, start=1):
                 candidates[hit.chunk_id] = Candidate(hit, dense=hit.score, dense_rank=rank, similarity=hit.score)
         if options.mode in ("hybrid", "lexical"):
-            found = self.lexical.search(question, depth, filter=search_filter, snapshot=snapshot)
+            found = self.lexical.search(question, depth, filter=search_filter)
             for rank, lexical_hit in enumerate(found, start=1):
                 candidate = candidates.setdefault(lexical_hit.chunk.chunk_id, Candidate(lexical_hit.chunk))
                 candidate.lexical, candidate.lexical_rank = lexical_hit.score, rank
+        candidates = self._published_now(candidates)
         k, settings = self.settings.rrf_k, self.settings
         for c in candidates.values():
             c.fused = sum(
@@ -149,6 +149,17 @@ class Retriever:
         self._measure_keyword_only(groups, vector)
         passages = [to_passage(n, group) for n, group in enumerate((g for g in groups if g.members), start=1)]
         return Retrieval(passages, options.mode, recency, search_filter, tuple(warnings))
+
+    def _published_now(self, candidates: dict[str, Candidate]) -> dict[str, Candidate]:
+        """Only candidates whose version the manifest names now (one small read).
+
+        The lexical index may lag another worker's write by up to NEWSDESK_LEXICAL_REFRESH_SECONDS;
+        this check is what keeps a replaced or deleted article out of an answer meanwhile.
+        """
+        if not candidates:
+            return candidates
+        current = self.store.published_versions({c.chunk.article_id for c in candidates.values()})
+        return {cid: c for cid, c in candidates.items() if current.get(c.chunk.article_id) == c.chunk.version}
 
     def _resolve_sources(self, search_filter: SearchFilter) -> tuple[SearchFilter, list[str]]:
         """Outlet names matched case-insensitively to the ones indexed; unknown ones are reported."""

@@ -38,7 +38,7 @@ def build_services(
     answerer: Answerer = (
         LLMAnswerer(chat_model, context_tokens=settings.context_tokens)
         if chat_model is not None
-        else ExtractiveAnswerer(index.embedder, sentences=index.sentences, query_vector=retriever.embed_query)
+        else extractive_answerer(index, retriever)
     )
     judge = SupportJudge(
         index.embedder,
@@ -47,3 +47,8 @@ def build_services(
         sentences=index.sentences,
     )
     return Services(settings=settings, index=index, answerer=answerer, judge=judge, retriever=retriever)
+
+
+def extractive_answerer(index: IndexServices, retriever: Retriever) -> ExtractiveAnswerer:
+    """The answerer that quotes instead of generating, reading the stored sentence vectors of `index`."""
+    return ExtractiveAnswerer(index.embedder, sentences=index.sentences, query_vector=retriever.embed_query)

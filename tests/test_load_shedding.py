@@ -103,13 +103,13 @@ def load_gunicorn_conf(monkeypatch, **env: str):
 def test_the_worker_timeout_follows_a_long_answer_deadline(monkeypatch):
     conf = load_gunicorn_conf(monkeypatch, NEWSDESK_ANSWER_DEADLINE="200")
     assert conf.timeout > 200
-    conf.on_starting(SimpleNamespace(cfg=SimpleNamespace(timeout=conf.timeout)))  # does not raise
+    conf.on_starting(SimpleNamespace(cfg=SimpleNamespace(timeout=conf.timeout, workers=1)))  # does not raise
 
 
 def test_a_worker_timeout_an_answer_could_outlast_stops_start_up(monkeypatch):
     conf = load_gunicorn_conf(monkeypatch, NEWSDESK_ANSWER_DEADLINE="45")
     with pytest.raises(SystemExit, match="NEWSDESK_ANSWER_DEADLINE"):
-        conf.on_starting(SimpleNamespace(cfg=SimpleNamespace(timeout=50)))
+        conf.on_starting(SimpleNamespace(cfg=SimpleNamespace(timeout=50, workers=1)))
 
 
 def test_the_request_line_limit_fits_the_longest_question_in_any_script(monkeypatch):

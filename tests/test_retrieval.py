@@ -99,6 +99,18 @@ def test_a_stale_lexical_index_never_returns_a_superseded_chunk(empty):
     assert all("eruption" not in p.text for p in passages)
 
 
+def test_a_lagging_lexical_index_never_returns_an_article_the_manifest_no_longer_names(empty):
+    """Another worker deleted the article a moment ago: its manifest entry is gone, its chunks not yet."""
+    doomed = article("Tonga cable", "The Tonga cable was cut by an eruption.", url="https://x.example/cable")
+    publish(empty, doomed)
+    retriever = empty.retriever
+    assert retriever.retrieve("Tonga cable eruption", top_k=3).passages
+    retriever.lexical.refresh = lambda: None  # type: ignore[method-assign]
+    empty.index.store.manifest.delete(doomed.id)
+    assert retriever.lexical.search("Tonga cable eruption", 3)  # the lagging index still has it
+    assert retriever.retrieve("Tonga cable eruption", top_k=3).passages == []
+
+
 # ---------------------------------------------------------------- fusion and modes
 
 
@@ -366,7 +378,7 @@ def test_the_lexical_index_is_not_rebuilt_per_query(services, monkeypatch):
     lexical: LexicalIndex = services.retriever.lexical
     services.retriever.retrieve("warm", top_k=1)
     calls = []
-    monkeypatch.setattr(lexical, "_build", lambda: calls.append(1))
+    monkeypatch.setattr(lexical, "_apply", lambda fetched: calls.append(1))
     for q in ("Paxos", "Kraken", "Gensler MIT"):
         services.retriever.retrieve(q, top_k=3)
     assert calls == []

@@ -12,10 +12,11 @@ QUESTIONS = ["Did Gensler advise Binance?", "Kraken staking settlement", "What d
 
 
 def records(client, store):
-    """Each collection of the store by role: ids to (vector, metadata); the state token is random by design."""
+    """Each collection of the store by role: ids to (vector, metadata); the state token and the change
+    log are random and time-stamped by design."""
     found = {}
     for collection in client.list_collections():
-        if collection.name.startswith(store.collection_name) and not collection.name.endswith("__state"):
+        if collection.name.startswith(store.collection_name) and not collection.name.endswith(("__state", "__changes")):
             got = client.get_collection(collection.name).get(include=["embeddings", "metadatas"])
             role = collection.name.removeprefix(store.collection_name)
             found[role] = {i: (np.asarray(e), m) for i, e, m in zip(got["ids"], got["embeddings"], got["metadatas"])}

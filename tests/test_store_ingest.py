@@ -11,6 +11,7 @@ from core import Settings
 from index import ChromaStore, build_index, ingest
 from core.errors import EmbedderMismatch, StoreUnavailable
 from index.loaders import iter_articles
+from index.manifest import Manifest
 from tests.conftest import SAMPLE
 from tests.fakes import FakeEmbedder
 
@@ -84,7 +85,7 @@ def test_a_crash_before_publishing_leaves_the_old_version_visible(index, tmp_pat
         raise KeyboardInterrupt("killed between writing chunks and publishing them")
 
     with monkeypatch.context() as patch:
-        patch.setattr(ChromaStore, "_write_manifests", crash)
+        patch.setattr(Manifest, "write", crash)
         with pytest.raises(KeyboardInterrupt):
             run(index, path)
     # New chunks are in Chroma, but no search may see them or a mix of versions.
@@ -103,13 +104,13 @@ def test_a_crash_after_publishing_is_cleaned_up_by_the_next_run(index, tmp_path,
     run(index, path)
     write_story(tmp_path, long_body("USDP"))
     with monkeypatch.context() as patch:
-        original = ChromaStore._write_manifests
+        original = Manifest.write
 
-        def switch_then_die(self, entries, *, clean, touch=True):
-            original(self, entries, clean=clean, touch=touch)
+        def switch_then_die(self, entries, *, clean, visible=True):
+            original(self, entries, clean=clean, visible=visible)
             raise KeyboardInterrupt("killed after the switch, before the old version was deleted")
 
-        patch.setattr(ChromaStore, "_write_manifests", switch_then_die)
+        patch.setattr(Manifest, "write", switch_then_die)
         with pytest.raises(KeyboardInterrupt):
             run(index, path)
     assert all("USDP" in h.text for h in index.store.search(index.embedder.embed_query("stablecoin"), 50))
@@ -183,7 +184,7 @@ def test_unpublished_chunks_do_not_crowd_out_published_ones(index, tmp_path, mon
     run(index, path)
     write_story(tmp_path, long_body("BUSD stablecoin stablecoin growing"))
     with monkeypatch.context() as patch:
-        patch.setattr(ChromaStore, "_write_manifests", lambda *a, **k: (_ for _ in ()).throw(KeyboardInterrupt()))
+        patch.setattr(Manifest, "write", lambda *a, **k: (_ for _ in ()).throw(KeyboardInterrupt()))
         with pytest.raises(KeyboardInterrupt):
             run(index, path)
     hits = index.store.search(index.embedder.embed_query("stablecoin growing"), 5)
@@ -204,13 +205,12 @@ def test_a_race_between_two_writers_is_repaired_by_the_next_run(index, tmp_path)
     store._chunks.upsert(  # writer A gets as far as its chunks
         ids=[c.id for c in v2_chunks],
         embeddings=embedder.embed_documents(chunker.embedding_texts(v2, v2_chunks)),
-        documents=[c.text for c in v2_chunks],
         metadatas=[{"article_id": v2.id, "version": v2.version, "start": c.start, "end": c.end, "title": v2.title,
-                    "source": v2.source, "seq": c.seq} for c in v2_chunks],
+                    "source": v2.source, "seq": c.seq, "text": c.text} for c in v2_chunks],
     )
     v3_chunks = chunker.chunk(v3)
     store.publish(v3, v3_chunks, embedder.embed_documents(chunker.embedding_texts(v3, v3_chunks)))  # writer B
-    store._write_manifests([(v2, len(v2_chunks))], clean=False)  # writer A resumes
+    store.manifest.write([(v2, len(v2_chunks))], clean=False)  # writer A resumes
     store.finish(v2)
     assert not store.is_complete(store.article(v2.id))
 
@@ -266,24 +266,9 @@ def test_a_model_failure_fails_that_batch_by_name_and_the_run_goes_on(index, tmp
     assert len(report.added) == 2
 
 
-def test_chunk_text_is_kept_out_of_chromas_full_text_index_and_old_stores_still_read(index, tmp_path):
-    """Text lives in metadata (Chroma full-text indexes documents, which Newsdesk never searches);
-    chunks written by earlier versions, with the text as the document, read back the same."""
+def test_chunk_text_is_kept_out_of_chromas_full_text_index(index, tmp_path):
+    """Text lives in metadata: Chroma full-text indexes documents, which Newsdesk never searches."""
     run(index, write_story(tmp_path, long_body("BUSD")))
     raw = index.store._chunks.get(include=["documents", "metadatas"])
     assert raw["documents"] and all(d is None for d in raw["documents"])
     assert all("BUSD" in m["text"] for m in raw["metadatas"])
-
-    (old,) = iter_articles([write_story(tmp_path, long_body("USDP"))])
-    chunks = index.chunker.chunk(old)
-    index.store._chunks.upsert(
-        ids=[c.id for c in chunks],
-        embeddings=index.embedder.embed_documents(index.chunker.embedding_texts(old, chunks)),
-        documents=[c.text for c in chunks],
-        metadatas=[{"article_id": old.id, "version": old.version, "seq": c.seq, "start": c.start, "end": c.end,
-                    "title": old.title, "source": old.source} for c in chunks],
-    )
-    index.store._write_manifests([(old, len(chunks))], clean=True)
-    hits = index.store.search(index.embedder.embed_query("USDP stablecoin"), 3)
-    assert hits and all("USDP" in h.text for h in hits)
-    assert [c.text for c in index.store.chunks_of({old.id: old.version})] == [c.text for c in chunks]

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from flask import Blueprint, Response, jsonify, request
+from flask import Blueprint, Response, current_app, jsonify, request
 
 from qa import StreamEvent, answer_question, stream_answer
 from web.context import answer_slots, services
@@ -78,8 +79,18 @@ def healthz() -> Response:
 
 @blueprint.get("/readyz")
 def readyz() -> Response:
-    """Readiness: the store answers; reports what it holds and which answerer is in use."""
-    svc = services()
+    """Readiness: 200 only when a question would work (model, store and keyword index loaded, store readable), else 503 saying why."""
+    svc = current_app.extensions["newsdesk"].services(wait=0)
+    # Reading the store and catching the keyword index up proves both work now, not just at start.
+    svc.retriever.lexical.refresh()
     # Where the store lives (a path or a Chroma URL) is for operators (`python -m index stats`), not callers.
     stats = {k: v for k, v in svc.index.store.stats().items() if k != "location"}
-    return jsonify({"status": "ready", "store": stats, "answerer": {"mode": svc.answerer.mode, "model": svc.answerer.model}})
+    return jsonify(
+        {
+            "status": "ready",
+            "store": stats,
+            "keyword_index": {"articles": len(svc.retriever.lexical.versions())},
+            "answerer": {"mode": svc.answerer.mode, "model": svc.answerer.model},
+            "worker": os.getpid(),
+        }
+    )

@@ -2,14 +2,16 @@
 
 Reads are open like the rest of the API. Writes need `Authorization: Bearer <key>` with a key
 from NEWSDESK_API_KEYS; with no keys configured, writing is switched off (403 saying how to
-switch it on), so a fresh install never exposes an open write endpoint.
+switch it on), so a fresh install never exposes an open write endpoint. A server that owns an
+embedded store also accepts, from loopback only, the credential it left for `python -m index`
+in its handoff file (index/ownership.py).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, Response, jsonify, request
+from flask import Blueprint, Response, current_app, jsonify, request
 
 from core.errors import (
     ArticleNotFound,
@@ -35,14 +37,17 @@ MAX_PAGE = 200
 
 
 def require_writer() -> None:
-    """Let the request through only with one of the configured API keys."""
-    keys = services().settings.api_key_set
+    """Let the request through only with one of the configured API keys, or the local CLI's credential."""
+    keys = set(services().settings.api_key_set)
+    local_key = current_app.extensions.get("newsdesk.local_key")
+    if local_key and request.remote_addr in ("127.0.0.1", "::1"):
+        keys.add(local_key)
     if not keys:
         raise WritesDisabled(
             "write endpoints are disabled: set NEWSDESK_API_KEYS to one or more comma-separated keys "
             "(at least 16 characters each) and send 'Authorization: Bearer <key>'"
         )
-    if not is_valid_key(presented_key(request), services().settings):
+    if not is_valid_key(presented_key(request), keys):
         raise Unauthorized("send a valid API key as 'Authorization: Bearer <key>'")
 
 

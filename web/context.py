@@ -1,4 +1,4 @@
-"""What a view needs from the running app: the Services that `create_app` was given."""
+"""What a view needs from the running app: the Services that `create_app` built or was given."""
 
 from __future__ import annotations
 
@@ -9,8 +9,11 @@ from web.shedding import AnswerSlots
 
 
 def services() -> Services:
-    """This app's services (store, models, retriever), built once at start-up."""
-    return current_app.extensions["newsdesk"]
+    """This app's services (store, models, retriever), once start-up has built them (see web/warmup.py).
+
+    During start-up this waits a bounded time, then raises WarmingUp (503 with Retry-After).
+    """
+    return current_app.extensions["newsdesk"].services()
 
 
 def answer_slots() -> AnswerSlots:

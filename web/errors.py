@@ -21,6 +21,7 @@ from core.errors import (
     ModelRateLimited,
     NewsdeskError,
     StoreUnavailable,
+    WarmingUp,
 )
 from web import present
 
@@ -101,7 +102,7 @@ def register_error_handlers(app: Flask) -> None:
             field=getattr(exc, "field", None),
             passages=[p.to_dict() for p in passages] if passages else None,  # type: ignore[attr-defined]
         )
-        if isinstance(exc, (ModelRateLimited, Busy)):
+        if isinstance(exc, (ModelRateLimited, Busy, WarmingUp)):
             response.headers["Retry-After"] = str(exc.retry_after or 30)
         return response
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+from collections.abc import Collection
 
 from flask import Request, current_app, request
 
@@ -24,12 +25,12 @@ def presented_key(req: Request) -> str | None:
     return supplied.strip() if scheme.lower() == "bearer" and supplied.strip() else None
 
 
-def is_valid_key(supplied: str | None, settings: Settings) -> bool:
-    """True when `supplied` is one of the configured keys."""
+def is_valid_key(supplied: str | None, keys: Collection[str]) -> bool:
+    """True when `supplied` is one of `keys` (usually `settings.api_key_set`)."""
     if not supplied:
         return False
     # Compare against every key in constant time, so timing does not reveal how much matched.
-    matched = [hmac.compare_digest(supplied.encode(), key.encode()) for key in settings.api_key_set]
+    matched = [hmac.compare_digest(supplied.encode(), key.encode()) for key in keys]
     return any(matched)
 
 
@@ -45,5 +46,5 @@ def require_key_for_reads() -> None:
         return
     if request.path in OPEN_PATHS or request.path.startswith("/static/"):
         return
-    if not is_valid_key(presented_key(request), settings):
+    if not is_valid_key(presented_key(request), settings.api_key_set):
         raise Unauthorized("this server requires an API key for reads: send 'Authorization: Bearer <key>'")

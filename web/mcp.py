@@ -18,6 +18,7 @@ import asyncio
 import os
 import sys
 import threading
+from collections.abc import Callable
 from typing import Any
 
 import anyio
@@ -32,6 +33,7 @@ from core.settings import Settings
 from index import ingest_items
 from index.article_fields import article_from_fields
 from qa import SearchOptions, Services, answer_question, validate_question, validate_top_k
+from web.context import services
 from web.keys import is_valid_key, presented_key
 from web.metrics import Metrics
 
@@ -148,8 +150,9 @@ def _brief_passage(passage: dict[str, Any]) -> dict[str, Any]:
 class _MountedServer:
     """The HTTP transport, started on first use inside the worker that serves it (never before a fork)."""
 
-    def __init__(self, server: MCPServer, settings: Settings) -> None:
-        self._server = server
+    def __init__(self, build: Callable[[], MCPServer], settings: Settings) -> None:
+        # Built on first use too: the services it answers with are built in the background at start-up.
+        self._build = build
         self._settings = settings
         self._lock = threading.Lock()
         self._wsgi: ASGIMiddleware | None = None
@@ -161,7 +164,8 @@ class _MountedServer:
             return self._wsgi
 
     def _start(self) -> ASGIMiddleware:
-        app = self._server.streamable_http_app(
+        server = self._build()
+        app = server.streamable_http_app(
             streamable_http_path="/mcp",
             json_response=True,
             stateless_http=True,
@@ -170,7 +174,7 @@ class _MountedServer:
         )
         wsgi = ASGIMiddleware(app)
         running = threading.Event()
-        manager = self._server.session_manager
+        manager = server.session_manager
 
         # The session manager's task group must live as long as the loop: a2wsgi runs no ASGI lifespan.
         async def hold_open() -> None:
@@ -195,11 +199,13 @@ def _transport_security(settings: Settings) -> TransportSecuritySettings:
 
 def register(app: Flask) -> None:
     """Serve the MCP server at /mcp within the Flask app."""
-    services: Services = app.extensions["newsdesk"]
+    settings: Settings = app.extensions["newsdesk"].settings
     metrics = app.extensions["newsdesk.metrics"]
-    app.extensions["newsdesk.mcp"] = {
-        writes: _MountedServer(build_mcp_server(services, metrics, writes=writes), services.settings) for writes in (False, True)
-    }
+
+    def builder(writes: bool) -> Callable[[], MCPServer]:
+        return lambda: build_mcp_server(services(), metrics, writes=writes)
+
+    app.extensions["newsdesk.mcp"] = {writes: _MountedServer(builder(writes), settings) for writes in (False, True)}
     app.register_blueprint(blueprint)
 
 
@@ -209,7 +215,7 @@ def register(app: Flask) -> None:
 def mcp_endpoint() -> Response:
     """The MCP streamable-HTTP endpoint (stateless, JSON responses)."""
     settings = current_app.extensions["newsdesk"].settings
-    mounted: _MountedServer = current_app.extensions["newsdesk.mcp"][is_valid_key(presented_key(request), settings)]
+    mounted: _MountedServer = current_app.extensions["newsdesk.mcp"][is_valid_key(presented_key(request), settings.api_key_set)]
     return Response.from_app(mounted.wsgi(), request.environ, buffered=True)
 
 

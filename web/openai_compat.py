@@ -20,7 +20,9 @@ from typing import Any
 from flask import Blueprint, Flask, Response, current_app, g, jsonify, request, stream_with_context
 
 from core.errors import NewsdeskError
-from qa import ExtractiveAnswerer, Services, answer_question, stream_answer
+from qa import Services, answer_question, stream_answer
+from qa.services import extractive_answerer
+from web.context import services
 from web.metrics import metrics
 from web.openai_messages import SOURCES_HEADING, ChatRequest, parse_chat_request
 from web.requests import json_body
@@ -40,18 +42,21 @@ class ModelNotFound(NewsdeskError):
 
 
 def register(app: Flask) -> None:
-    """Mount the blueprint, the answerer behind each model id, and the OpenAI error shape on /v1."""
-    services: Services = app.extensions["newsdesk"]
-    extractive = services
-    if services.answerer.mode != "extractive":
-        extractive = dataclasses.replace(services, answerer=ExtractiveAnswerer(services.index.embedder))
-    app.extensions["newsdesk.models"] = {CONFIGURED: services, EXTRACTIVE: extractive}
+    """Mount the blueprint and the OpenAI error shape on /v1."""
     app.register_blueprint(blueprint)
     app.after_request(_openai_error_shape)
 
 
 def _models() -> dict[str, Services]:
-    return current_app.extensions["newsdesk.models"]
+    """The answerer behind each model id, made on first use (start-up builds the services in the background)."""
+    models = current_app.extensions.get("newsdesk.models")
+    if models is None:
+        configured = services()
+        extractive = configured
+        if configured.answerer.mode != "extractive":
+            extractive = dataclasses.replace(configured, answerer=extractive_answerer(configured.index, configured.retriever))
+        models = current_app.extensions["newsdesk.models"] = {CONFIGURED: configured, EXTRACTIVE: extractive}
+    return models
 
 
 def _model_card(model_id: str) -> dict[str, Any]:

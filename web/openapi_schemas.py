@@ -76,7 +76,12 @@ ANSWER = obj(
         "refused": BOOL,
         "refusal_reason": {"type": ["string", "null"], "description": "no_passages, low_relevance, model_declined, ..."},
         "claims": array(obj({"text": STR, "citations": array(INT), "supported": {"type": ["boolean", "null"]}})),
-        "verification": {"type": "object", "additionalProperties": INT},
+        "verification": {
+            "type": "object",
+            "description": "counts of claims, supported claims, citation marks and precise marks; and whether the answer's first sentence states what was asked",
+            "properties": {"answers_question": {"type": "boolean"}},
+            "additionalProperties": INT,
+        },
         "answerer": {"type": "string", "enum": ["extractive", "llm"], "description": "what wrote the answer"},
         "model": STR,
         "passages": array(ref("Passage")),

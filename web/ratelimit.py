@@ -27,7 +27,7 @@ def register_rate_limit(app: Flask, settings: Settings) -> Limiter | None:
     def caller() -> str:
         supplied = presented_key(request)
         # Only a valid key names a bucket: otherwise made-up keys would each get a fresh allowance.
-        if is_valid_key(supplied, settings):
+        if is_valid_key(supplied, settings.api_key_set):
             return f"key:{key_fingerprint(supplied or '')}"
         return f"addr:{get_remote_address()}"
 

@@ -1,0 +1,58 @@
+"""Opening Chroma: an HttpClient when CHROMA_URL is set, else a PersistentClient at CHROMA_PATH."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+from urllib.parse import urlsplit
+
+from core.errors import NewsdeskError, StoreUnavailable
+from core.settings import Settings
+
+T = TypeVar("T")
+
+
+def open_chroma_client(settings: Settings) -> Any:
+    """A Chroma client for `settings`; StoreUnavailable (naming the place, never a credential) if it fails."""
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    # Chroma's telemetry would phone home; Newsdesk runs offline.
+    chroma_settings = ChromaSettings(anonymized_telemetry=False)
+    if settings.chroma_url:
+        parts = urlsplit(settings.chroma_url)
+        connect: Callable[[], Any] = lambda: chromadb.HttpClient(  # noqa: E731
+            host=parts.hostname, port=parts.port or (443 if parts.scheme == "https" else 8000), ssl=parts.scheme == "https",
+            settings=chroma_settings,
+        )
+    else:
+        path = Path(settings.chroma_path)
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreUnavailable(f"cannot create the Chroma folder {path}: {exc.strerror}; set CHROMA_PATH") from None
+        connect = lambda: chromadb.PersistentClient(path=str(path), settings=chroma_settings)  # noqa: E731
+    try:
+        return connect()
+    except Exception as exc:
+        raise StoreUnavailable(f"cannot open the Chroma store at {store_location(settings)}: {exc}") from exc
+
+
+def store_location(settings: Settings) -> str:
+    """Where the store is, fit for messages and logs: the folder, or the server's URL without credentials."""
+    if not settings.chroma_url:
+        return str(settings.chroma_path)
+    parts = urlsplit(settings.chroma_url)
+    host = f"{parts.hostname}:{parts.port}" if parts.port else (parts.hostname or "")
+    return f"{parts.scheme}://{host}{parts.path}"
+
+
+def guarded(location: str, action: str, call: Callable[[], T]) -> T:
+    """Run a Chroma call, turning any failure but Newsdesk's own into StoreUnavailable."""
+    try:
+        return call()
+    except NewsdeskError:
+        raise
+    except Exception as exc:
+        raise StoreUnavailable(f"Chroma store at {location} failed to {action}: {exc}") from exc
