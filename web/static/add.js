@@ -49,27 +49,10 @@
   }
 
   function read(response) {
-    var reader = response.body.getReader();
-    var decoder = new TextDecoder();
-    var buffer = "";
-    function pump() {
-      return reader.read().then(function (chunk) {
-        buffer += decoder.decode(chunk.value || new Uint8Array(), { stream: !chunk.done });
-        var blocks = buffer.split("\n\n");
-        buffer = chunk.done ? "" : blocks.pop();
-        blocks.forEach(function (block) {
-          var name = "", data = "";
-          block.split("\n").forEach(function (line) {
-            if (line.indexOf("event: ") === 0) name = line.slice(7);
-            else if (line.indexOf("data: ") === 0) data += line.slice(6);
-          });
-          if (name === "item") item(JSON.parse(data));
-          else if (name === "done") finish(JSON.parse(data));
-        });
-        if (!chunk.done) return pump();
-      });
-    }
-    return pump();
+    return window.readServerEvents(response, function (name, data) {
+      if (name === "item") item(data);
+      else if (name === "done") finish(data);
+    });
   }
 
   function empty() {

@@ -139,27 +139,10 @@
   }
 
   function readEvents(response, view, question) {
-    var reader = response.body.getReader();
-    var decoder = new TextDecoder();
-    var buffer = "";
     var done = null;
-    function pump() {
-      return reader.read().then(function (chunk) {
-        buffer += decoder.decode(chunk.value || new Uint8Array(), { stream: !chunk.done });
-        var blocks = buffer.split("\n\n");
-        buffer = chunk.done ? "" : blocks.pop();
-        blocks.forEach(function (block) {
-          var name = "message", data = "";
-          block.split("\n").forEach(function (line) {
-            if (line.indexOf("event: ") === 0) name = line.slice(7);
-            else if (line.indexOf("data: ") === 0) data += line.slice(6);
-          });
-          if (data) done = handle(view, question, name, JSON.parse(data)) || done;
-        });
-        return chunk.done ? done : pump();
-      });
-    }
-    return pump();
+    return window.readServerEvents(response, function (name, data) {
+      done = handle(view, question, name, data) || done;
+    }).then(function () { return done; });
   }
 
   function ask(question) {
