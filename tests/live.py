@@ -35,7 +35,7 @@ def environment(**values: object) -> dict[str, str]:
 def start_server(env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
     """gunicorn with the repo's config file and the fake-embedder app."""
     with log.open("wb") as out:
-        return subprocess.Popen([str(GUNICORN), "--config", "gunicorn.conf.py", "tests.fake_server:create_app()"],
+        return subprocess.Popen([str(GUNICORN), "--config", "gunicorn.conf.py", "tests.served:live()"],
                                 cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
 
 

@@ -1,6 +1,6 @@
 """A live index: articles added while the server answers, several workers, and an honest start-up.
 
-These run real processes: gunicorn (with the fake embedder, tests/fake_server.py), the
+These run real processes: gunicorn (with the fake embedder, tests/served.py), the
 `python -m index` CLI, and for several workers a real `chroma run`.
 """
 

@@ -36,12 +36,12 @@ def two_workers(tmp_path):
     metrics_dir = tmp_path / "prometheus"
     metrics_dir.mkdir()
     (metrics_dir / "counter_1.db").write_bytes(b"a previous run's counts")
-    # Each worker of tests.fake_app keeps its own in-memory store, so no embedded store is shared;
+    # Each worker of tests.served:in_memory keeps its own in-memory store, so no embedded store is shared;
     # a CHROMA_URL (never contacted) lets gunicorn.conf.py start two workers.
     env = {**os.environ, "HOST": "127.0.0.1", "PORT": str(port), "WORKERS": "2", "PROMETHEUS_MULTIPROC_DIR": str(metrics_dir),
            "NEWSDESK_RATE_LIMIT": "off", "ANONYMIZED_TELEMETRY": "False", "CHROMA_URL": "http://127.0.0.1:9"}
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "--config", "gunicorn.conf.py", "tests.fake_app:create()"],
+        [sys.executable, "-m", "gunicorn", "--config", "gunicorn.conf.py", "tests.served:in_memory()"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
     )
     base = f"http://127.0.0.1:{port}"

@@ -77,7 +77,7 @@ def server(model, tmp_path_factory):
     gunicorn = Path(sys.executable).parent / "gunicorn"
     log = tmp_path_factory.mktemp("gunicorn-log") / "gunicorn.log"
     process = subprocess.Popen(
-        [str(gunicorn), "--config", "gunicorn.conf.py", "--no-control-socket", "tests.served_app:create()"],
+        [str(gunicorn), "--config", "gunicorn.conf.py", "--no-control-socket", "tests.served:sample()"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=log.open("wb"),
     )
     base = f"http://127.0.0.1:{port}"
