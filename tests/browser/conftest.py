@@ -1,5 +1,5 @@
 """Browser fixtures: the app served on loopback (extractive, and with the fake chat model), a loopback
-site of pages and feeds, and Debian's Chromium driven by Playwright (never `playwright install`)."""
+site of pages and feeds, and Debian's Chromium driven by Playwright (its own browser download is never used)."""
 
 from __future__ import annotations
 
