@@ -13,16 +13,11 @@ import pytest
 from core import Settings
 from index import build_index, ingest
 from core.errors import EmbedderMismatch, StoreUnavailable
+from tests.live import free_port
 from tests.conftest import SAMPLE
 from tests.fakes import FakeEmbedder
 
 pytestmark = pytest.mark.chroma_server
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")

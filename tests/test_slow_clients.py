@@ -18,17 +18,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.live import free_port
 from tests.fakes import CannedResponse, FakeOpenAIServer
 
 ROOT = Path(__file__).resolve().parent.parent
 DEADLINE = 3.0
 HANGING_CALLS = 6
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def get(url: str, timeout: float = 10.0) -> tuple[int, dict[str, str], bytes]:
