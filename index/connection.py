@@ -55,4 +55,11 @@ def guarded(location: str, action: str, call: Callable[[], T]) -> T:
     except NewsdeskError:
         raise
     except Exception as exc:
+        if "hnsw" in str(exc).lower():
+            # Chroma rewrites its local HNSW files in place; a process killed mid-write can leave
+            # them unreadable, and no later write repairs them (index/vector_tables.py).
+            raise StoreUnavailable(
+                f"Chroma's vector index at {location} is damaged ({exc}); this follows a process killed while"
+                " writing it. Run `python -m index reset --yes` (or set CHROMA_PATH to a new folder) and ingest the articles again"
+            ) from exc
         raise StoreUnavailable(f"Chroma store at {location} failed to {action}: {exc}") from exc

@@ -1,4 +1,4 @@
-"""Sentence vectors, computed once at ingest and kept beside the chunks in a sibling Chroma collection.
+"""Sentence vectors, computed once at ingest and kept beside the chunks (index/vector_tables.py says where).
 
 Answering needs a vector for every sentence of every retrieved passage: the extractive
 answerer ranks them and the support check compares claims with them. Embedding them for each
@@ -24,10 +24,10 @@ from index.embedders.base import Embedder
 from index.models import Article, Chunk
 from index.sentences import split_sentences
 from index.store import ChromaStore, StoredChunk
+from index.vector_tables import VectorTable
 
 SUFFIX = "sentences"
 _QUOTES = "\"'\u201c\u201d\u2018\u2019 "
-_READ_BATCH = 500
 
 
 def sentence_key(text: str) -> str:
@@ -55,8 +55,8 @@ def body_from_chunks(chunks: Sequence[StoredChunk]) -> str:
 class SentenceVectors:
     """Stored sentence vectors by text, with an LRU cache; thread-safe."""
 
-    def __init__(self, collection: Any, embedder: Embedder, *, cache_size: int = 20_000) -> None:
-        self._collection = collection
+    def __init__(self, table: VectorTable, embedder: Embedder, *, cache_size: int = 20_000) -> None:
+        self._table = table
         self.embedder = embedder
         self.cache_size = cache_size
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
@@ -64,7 +64,7 @@ class SentenceVectors:
 
     @classmethod
     def open(cls, store: ChromaStore, embedder: Embedder, *, cache_size: int = 20_000) -> SentenceVectors:
-        return cls(store.sibling_collection(SUFFIX), embedder, cache_size=cache_size)
+        return cls(store.vector_table(SUFFIX), embedder, cache_size=cache_size)
 
     def vectors(self, texts: Sequence[str]) -> np.ndarray:
         """Unit vectors of the texts as matrix rows: from the cache, then the store, then the embedder."""
@@ -91,11 +91,7 @@ class SentenceVectors:
         """Store vectors computed elsewhere (ingest embeds them together with the chunks)."""
         if len(texts) != len(vectors):
             raise ValueError("one vector per sentence is required")
-        keys = [sentence_key(t) for t in texts]
-        matrix = np.asarray(vectors, dtype=np.float32)
-        for start in range(0, len(keys), _READ_BATCH):
-            end = start + _READ_BATCH
-            self._collection.upsert(ids=keys[start:end], embeddings=matrix[start:end])
+        self._table.write([sentence_key(t) for t in texts], np.asarray(vectors, dtype=np.float32))
 
     def add(self, texts: Iterable[str]) -> int:
         """Embed and store the texts not stored yet; returns how many were added."""
@@ -106,7 +102,7 @@ class SentenceVectors:
         return len(new)
 
     def count(self) -> int:
-        return int(self._collection.count())
+        return self._table.count()
 
     def _cached(self, keys: Sequence[str]) -> dict[str, np.ndarray]:
         found = {}
@@ -127,14 +123,9 @@ class SentenceVectors:
                 self._cache.popitem(last=False)
 
     def _read(self, keys: Sequence[str], *, include_vectors: bool = True) -> dict[str, np.ndarray]:
-        found: dict[str, np.ndarray] = {}
-        for start in range(0, len(keys), _READ_BATCH):
-            batch = list(keys[start : start + _READ_BATCH])
-            result = self._collection.get(ids=batch, include=["embeddings"] if include_vectors else [])
-            if include_vectors and len(result["ids"]):
-                found.update(zip(result["ids"], _unit_rows(result["embeddings"])))
-            else:
-                found.update((k, np.zeros(0, dtype=np.float32)) for k in result["ids"])
+        found = self._table.read(keys, include_vectors=include_vectors)
+        if include_vectors and found:
+            found = dict(zip(found, _unit_rows(list(found.values()))))
         return found
 
 

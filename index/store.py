@@ -16,15 +16,18 @@ from typing import Any
 
 import numpy as np
 
+from pathlib import Path
+
 from index.connection import guarded, open_chroma_client, store_location
 from core.errors import EmbedderMismatch
 from index.manifest import Manifest
 from index.models import Article, Chunk
 from index.records import ScoredChunk, StoredArticle, StoredChunk, chunk_metadata, scored_chunk, stored_chunk
 from core.settings import Settings
+from index.vector_tables import ChromaVectorTable, SqliteVectorTable, VectorTable
 
 SCHEMA_VERSION = 1
-# Collections named after this one that hold derived data (index/sentence_vectors.py).
+# Tables named after the collection that hold derived data (index/sentence_vectors.py).
 SIBLINGS = ("sentences",)
 _Item = tuple[Article, Sequence[Chunk], Sequence[Sequence[float]]]
 
@@ -34,10 +37,15 @@ __all__ = ["ChromaStore", "ScoredChunk", "StoredArticle", "StoredChunk"]
 class ChromaStore:
     """The knowledge base's store: publish, search, list and delete articles in one Chroma collection."""
 
-    def __init__(self, client: Any, collection: str, *, embedder_name: str, dimension: int, location: str = "") -> None:
+    def __init__(
+        self, client: Any, collection: str, *, embedder_name: str, dimension: int, location: str = "", folder: Path | None = None
+    ) -> None:
         self.location = location or collection
         self.collection_name = collection
         self._client = client
+        # The embedded store's folder: derived tables go there as SQLite files (index/vector_tables.py).
+        self._folder = folder
+        self._tables: dict[str, VectorTable] = {}
         self._embedder_name = embedder_name
         self._dimension = dimension
         self._chunks = self._open_chunks()
@@ -49,7 +57,9 @@ class ChromaStore:
     def open(cls, settings: Settings, *, embedder_name: str, dimension: int) -> ChromaStore:
         """Open (or create) the configured collection, refusing one built by another embedder."""
         client = open_chroma_client(settings)
-        return cls(client, settings.collection, embedder_name=embedder_name, dimension=dimension, location=store_location(settings))
+        folder = None if settings.chroma_url else Path(settings.chroma_path)
+        return cls(client, settings.collection, embedder_name=embedder_name, dimension=dimension,
+                   location=store_location(settings), folder=folder)
 
     @property
     def local_changes(self) -> int:
@@ -118,12 +128,18 @@ class ChromaStore:
         matrix = np.asarray(embeddings, dtype=np.float32)
         for start in range(0, len(ids), self._batch):
             end = start + self._batch
-            self._guard(
-                "write",
-                lambda start=start, end=end: self._chunks.upsert(
-                    ids=ids[start:end], embeddings=matrix[start:end], metadatas=metadatas[start:end]
-                ),
-            )
+            # Ids name a version's content, so a chunk already stored (by a run that was killed
+            # before its switch) is the same chunk. Writing it again would only give Chroma an
+            # upsert of a present id to replay, and a kill during such a replay can wedge its index.
+            present = set(self._guard("read", lambda start=start, end=end: self._chunks.get(ids=ids[start:end], include=[]))["ids"])
+            keep = [i for i in range(start, min(end, len(ids))) if ids[i] not in present]
+            if keep:
+                self._guard(
+                    "write",
+                    lambda keep=keep: self._chunks.upsert(
+                        ids=[ids[i] for i in keep], embeddings=matrix[keep], metadatas=[metadatas[i] for i in keep]
+                    ),
+                )
 
     def _retire_old_versions(self, replaced: Sequence[tuple[Article, int]]) -> None:
         """Delete every other version's chunks of articles just switched, then mark their entries clean."""
@@ -164,23 +180,28 @@ class ChromaStore:
         self._guard("delete", lambda: self._chunks.delete(where={"article_id": article_id}))
         return existed
 
-    def sibling_collection(self, suffix: str) -> Any:
-        """A Chroma collection kept beside the chunks (index/sentence_vectors.py), deleted with them by `reset`."""
+    def vector_table(self, suffix: str) -> VectorTable:
+        """Derived vectors kept beside the chunks (index/sentence_vectors.py), emptied with them by `reset`."""
         if suffix not in SIBLINGS:
-            raise ValueError(f"unknown sibling collection {suffix!r}; add it to SIBLINGS so reset deletes it")
+            raise ValueError(f"unknown derived table {suffix!r}; add it to SIBLINGS so reset empties it")
+        if suffix not in self._tables:
+            name = f"{self.collection_name}__{suffix}"
+            self._tables[suffix] = (
+                SqliteVectorTable(self._folder / f"{name}.sqlite3") if self._folder is not None
+                else ChromaVectorTable(self._sibling_collection(name), self._guard)
+            )
+        return self._tables[suffix]
+
+    def _sibling_collection(self, name: str) -> Any:
         return self._guard(
             "open",
-            lambda: self._client.get_or_create_collection(
-                f"{self.collection_name}__{suffix}", embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
-            ),
+            lambda: self._client.get_or_create_collection(name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}}),
         )
 
     def reset(self) -> None:
-        """Delete the collection, its manifest and its siblings; the next open starts empty."""
+        """Delete the collection and its manifest, and empty its derived tables; the next open starts empty."""
         for suffix in SIBLINGS:
-            # Another process may have made it; opening first means deleting never meets a missing one.
-            self.sibling_collection(suffix)
-            self._guard("reset", lambda suffix=suffix: self._client.delete_collection(f"{self.collection_name}__{suffix}"))
+            self.vector_table(suffix).clear()
         self._guard("reset", lambda: self._client.delete_collection(self.collection_name))
         self._chunks = self._open_chunks()
         self.manifest.reset()

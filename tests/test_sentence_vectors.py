@@ -34,9 +34,8 @@ def test_quotes_and_spacing_do_not_change_a_sentences_key():
 
 
 def test_backfill_stores_the_vectors_a_store_from_before_lacked(services, embedder):
-    collection = services.index.store.sibling_collection("sentences")
     stored = services.index.sentences.count()
-    collection.delete(ids=collection.get(include=[])["ids"])
+    services.index.store.vector_table("sentences").clear()
     vectors = SentenceVectors.open(services.index.store, embedder)
     assert vectors.count() == 0
     assert backfill(services.index.store, vectors) == stored == vectors.count()
@@ -54,3 +53,39 @@ def test_the_headline_and_sentences_of_a_new_article_are_stored_before_it_is_sea
                       url="https://example.test/ferry", source="Test Wire")
     ingest_items([article], store=services.index.store, embedder=services.index.embedder, chunker=services.index.chunker)
     assert services.index.sentences.missing(["Dunmore ferry resumes", "The Dunmore ferry resumed service on Monday after repairs."]) == []
+
+
+def test_an_embedded_store_keeps_sentence_vectors_in_a_sqlite_file_not_a_chroma_collection(settings, embedder):
+    # Chroma's local HNSW files can be torn by a kill -9 mid-persist; vectors read only by key need none.
+    from index import build_index, ingest_items
+    from index.store import ChromaStore
+    from index.vector_tables import SqliteVectorTable
+
+    store = ChromaStore.open(settings, embedder_name=embedder.name, dimension=embedder.dimension)
+    index = build_index(settings, embedder=embedder, store=store)
+    article = Article(id="ferry", title="Dunmore ferry resumes", body="The Dunmore ferry resumed service on Monday.",
+                      url="https://example.test/ferry", source="Test Wire")
+    ingest_items([article], store=store, embedder=embedder, chunker=index.chunker, sentences=index.sentences)
+
+    path = settings.chroma_path / f"{settings.collection}__sentences.sqlite3"
+    assert not any(c.name.endswith("__sentences") for c in store._client.list_collections())
+    elsewhere = SqliteVectorTable(path)  # what another process opening the folder reads
+    assert elsewhere.count() == index.sentences.count() == 2
+    stored = elsewhere.read([sentence_key("Dunmore ferry resumes")])
+    assert list(stored) == [sentence_key("Dunmore ferry resumes")] and stored[sentence_key("Dunmore ferry resumes")].shape == (embedder.dimension,)
+    assert elsewhere.read([sentence_key("never stored")]) == {}
+
+    store.reset()
+    assert elsewhere.count() == 0
+
+
+def test_a_sqlite_vector_table_that_cannot_be_opened_is_store_unavailable_naming_no_folder(tmp_path):
+    import pytest
+
+    from core.errors import StoreUnavailable
+    from index.vector_tables import SqliteVectorTable
+
+    (tmp_path / "t.sqlite3").mkdir()
+    with pytest.raises(StoreUnavailable) as raised:
+        SqliteVectorTable(tmp_path / "t.sqlite3")
+    assert str(tmp_path) not in str(raised.value)

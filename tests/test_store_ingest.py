@@ -272,3 +272,16 @@ def test_chunk_text_is_kept_out_of_chromas_full_text_index(index, tmp_path):
     raw = index.store._chunks.get(include=["documents", "metadatas"])
     assert raw["documents"] and all(d is None for d in raw["documents"])
     assert all("BUSD" in m["text"] for m in raw["metadatas"])
+
+
+def test_a_damaged_chroma_vector_index_is_reported_with_what_to_do():
+    from core.errors import StoreUnavailable
+    from index.connection import guarded
+
+    def wedged() -> None:
+        raise RuntimeError("Error executing plan: Error sending backfill request to compactor: "
+                           "Failed to apply logs to the hnsw segment writer")
+
+    with pytest.raises(StoreUnavailable) as raised:
+        guarded("var/chroma", "read", wedged)
+    assert "damaged" in str(raised.value) and "python -m index reset --yes" in str(raised.value)
