@@ -81,7 +81,13 @@ def check_citations(text: str, passages: Sequence[Passage], judge: SupportJudge)
     claim citing it, and whose `supported` says whether it backs any claim (ALCE precision).
     """
     by_number = {p.n: p for p in passages}
-    cleaned, invalid = _drop_invalid_marks(text, by_number)
+    cleaned, invalid = text, []
+    # Dropping a mark can close a new one ("[ [9] 0]" leaves "[ 0]"): drop until none is left.
+    while True:
+        cleaned, dropped = _drop_invalid_marks(cleaned, by_number)
+        invalid += dropped
+        if not dropped:
+            break
     sentences = split_sentences(cleaned)
     tally = _judge_sentences(sentences, by_number, passages, judge)
     citations = tuple(

@@ -102,6 +102,12 @@ def test_the_checker_never_raises_and_never_cites_outside_the_passages(text):
         assert set(claim.citations) <= {1, 2}
 
 
+def test_a_mark_closed_by_dropping_another_is_dropped_too():
+    # Hypothesis found it: without the inner mark, "[ [9] 0]" reads as the mark "[ 0]".
+    checked = check_citations("Claim [ [9] 0].", PASSAGES, SupportJudge(FakeEmbedder(), min_similarity=0.3, min_overlap=0.6))
+    assert parse_marks(checked.text) == [] and checked.dropped_marks == 2
+
+
 @given(st.lists(st.integers(min_value=1, max_value=9999), min_size=1, max_size=5))
 def test_well_formed_marks_round_trip(numbers):
     text = "Claim " + "".join(f"[{n}]" for n in numbers) + "."

@@ -49,7 +49,8 @@ def sample_store(tmp_path: Path, settings) -> Path:
 def server(tmp_path: Path, sample_store: Path):  # type: ignore[no-untyped-def]
     """One gunicorn worker serving the sample store; yields (base URL, environment)."""
     port = free_port()
-    env = environment(CHROMA_PATH=sample_store, PORT=port, WORKERS=1)
+    # The askers below send far more than 60 questions a minute; the rate limit is not under test here.
+    env = environment(CHROMA_PATH=sample_store, PORT=port, WORKERS=1, NEWSDESK_RATE_LIMIT="off")
     log = tmp_path / "server.log"
     process = start_server(env, log)
     try:
