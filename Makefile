@@ -70,7 +70,7 @@ chromium:
 		"install it (apt-get install chromium) and run make test again" >&2; exit 1; }
 
 test: install-dev chromium
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --maxprocesses=2 --durations=15
 
 # query_latency prints ask and search p50 of the same questions side by side, from one run.
 bench: bench-retrieval bench-ingest

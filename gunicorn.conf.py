@@ -11,6 +11,10 @@ from web.worker import HeadBufferingWorker
 
 bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '5000')}"
 workers = int(os.environ.get("WORKERS", "1"))
+# Gunicorn 25+ opens a control socket for `gunicornc` at one path per user ($HOME/.gunicorn), so
+# a second server (another port, a benchmark, the test suite's servers) would take it over.
+# Newsdesk never uses it.
+control_socket_disable = True
 
 # Slow clients, slow models and load shedding (docs/architecture.md, "Slow clients and load"):
 # request heads are read on the worker's event loop, so a slow client holds no thread; answers

@@ -6,6 +6,7 @@ import json
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -25,9 +26,14 @@ def free_port() -> int:
 
 
 def environment(**values: object) -> dict[str, str]:
-    """A clean environment for a Newsdesk process: offline, no telemetry, plus `values`."""
+    """A clean environment for a Newsdesk process: offline, no telemetry, plus `values`.
+
+    Each server gets its own metrics folder: gunicorn empties it at start, and the suite runs
+    several servers at once (pytest-xdist).
+    """
     env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1",
-           "ANONYMIZED_TELEMETRY": "False", "HOST": "127.0.0.1"}
+           "ANONYMIZED_TELEMETRY": "False", "HOST": "127.0.0.1",
+           "PROMETHEUS_MULTIPROC_DIR": tempfile.mkdtemp(prefix="newsdesk-metrics-")}
     env.update({k: str(v) for k, v in values.items()})
     return env
 

@@ -68,11 +68,12 @@ def server(model, tmp_path_factory):
         OPENAI_API_KEY="sk-test-1234567890", OPENAI_BASE_URL=model.base_url, OPENAI_TIMEOUT="30",
         NEWSDESK_ANSWER_DEADLINE=str(DEADLINE), NEWSDESK_MAX_INFLIGHT=str(HANGING_CALLS),
         HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", ANONYMIZED_TELEMETRY="False",
+        PROMETHEUS_MULTIPROC_DIR=str(tmp_path_factory.mktemp("metrics")),
     )
     gunicorn = Path(sys.executable).parent / "gunicorn"
     log = tmp_path_factory.mktemp("gunicorn-log") / "gunicorn.log"
     process = subprocess.Popen(
-        [str(gunicorn), "--config", "gunicorn.conf.py", "--no-control-socket", "tests.served:sample()"],
+        [str(gunicorn), "--config", "gunicorn.conf.py", "tests.served:sample()"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=log.open("wb"),
     )
     base = f"http://127.0.0.1:{port}"
