@@ -146,14 +146,14 @@ class LexicalIndex:
         """What changed since the last catch-up: new versions, articles gone, and the new chunks with their terms."""
         changed = None if self._since is None else self._store.changes_since(self._since)
         if changed is None:
-            published = self._store.published_versions()
-            gone = set(self._versions) - set(published)
+            entries = self._store.all_articles()
+            gone = set(self._versions) - {e.id for e in entries}
         else:
-            published = self._store.published_versions(changed)
-            gone = changed - set(published)
-        updated = {aid: v for aid, v in published.items() if self._versions.get(aid) != v}
-        chunks = [(c, tokenize(f"{c.title}\n{c.text}")) for c in self._store.chunks_of(updated)]
-        return updated, gone, chunks
+            entries = list(self._store.articles(sorted(changed)).values())
+            gone = changed - {e.id for e in entries}
+        entries = [e for e in entries if self._versions.get(e.id) != e.version]
+        chunks = [(c, tokenize(f"{c.title}\n{c.text}")) for c in self._store.chunks_of_entries(entries)]
+        return {e.id: e.version for e in entries}, gone, chunks
 
     def _apply(self, fetched: _Fetched) -> None:
         updated, gone, chunks = fetched

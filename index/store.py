@@ -20,6 +20,7 @@ from pathlib import Path
 
 from index.connection import guarded, open_chroma_client, store_location
 from core.errors import EmbedderMismatch
+from index.ids import chunk_id_for
 from index.manifest import Manifest
 from index.models import Article, Chunk
 from index.records import ScoredChunk, StoredArticle, StoredChunk, chunk_metadata, scored_chunk, stored_chunk
@@ -297,6 +298,21 @@ class ChromaStore:
             for chunk_id, meta in zip(result["ids"], result["metadatas"]):
                 if versions.get(meta["article_id"]) == meta["version"]:
                     found.append(stored_chunk(chunk_id, meta))
+        found.sort(key=lambda c: (c.article_id, c.seq))
+        return found
+
+    def chunks_of_entries(self, entries: Sequence[StoredArticle]) -> list[StoredChunk]:
+        """Every chunk of these manifest entries, in article and reading order, read by id.
+
+        An entry names its version and chunk count, so the ids are known: a read by id is a
+        primary-key lookup where `chunks_of` must filter a large collection by article.
+        """
+        ids = [chunk_id_for(e.id, e.version, seq) for e in entries for seq in range(e.n_chunks)]
+        found: list[StoredChunk] = []
+        for start in range(0, len(ids), 500):
+            batch = ids[start : start + 500]
+            result = self._guard("read", lambda batch=batch: self._chunks.get(ids=batch, include=["metadatas"]))
+            found.extend(stored_chunk(chunk_id, meta) for chunk_id, meta in zip(result["ids"], result["metadatas"]))
         found.sort(key=lambda c: (c.article_id, c.seq))
         return found
 
