@@ -55,22 +55,7 @@ def main() -> None:
             sentences=services.index.sentences,
         )
         ingest_s = time.perf_counter() - started
-        client = create_app(services=services).test_client()
-        store = services.index.store
-        stages = ("embed_query", "chroma_query", "retrieve", "answer", "http_search", "http_ask")
-        samples: dict[str, list[float]] = {k: [] for k in stages}
-        for question in QUESTIONS:  # warm-up
-            answer_question(question, services=services)
-        for _ in range(args.repeats):
-            for question in QUESTIONS:
-                samples["embed_query"].append(_ms(lambda: embedder.embed_query(question)))
-                vector = embedder.embed_query(question)
-                samples["chroma_query"].append(_ms(lambda: store.search(vector, 5)))
-                services.retriever.clear_cache()  # time the question's embedding too, as a new question would
-                samples["retrieve"].append(_ms(lambda: retrieve(question, retriever=services.retriever, top_k=5)))
-                samples["answer"].append(_ms(lambda: answer_question(question, services=services)))
-                samples["http_search"].append(_ms(lambda: client.get("/api/v1/search", query_string={"q": question})))
-                samples["http_ask"].append(_ms(lambda: client.post("/api/v1/ask", json={"question": question})))
+        samples = _time_stages(services, embedder, args.repeats)
 
     medians = {k: round(statistics.median(v), 1) for k, v in samples.items()}
     result = {
@@ -92,6 +77,27 @@ def main() -> None:
         print(f"{stage:14} {value:>10} {result['p90_ms'][stage]:>8}")
     print(f"answer/retrieve ratio {result['answer_over_retrieve']}  ({result['queries_per_stage']} queries per stage)")
     print(f"ask p50 {medians['http_ask']} ms vs search p50 {medians['http_search']} ms: ask/search {result['ask_over_search']}x")
+
+
+def _time_stages(services, embedder: MiniLMEmbedder, repeats: int) -> dict[str, list[float]]:  # type: ignore[no-untyped-def]
+    """Each stage of each question, interleaved question by question so that the ratios hold on a noisy machine."""
+    client = create_app(services=services).test_client()
+    store = services.index.store
+    stages = ("embed_query", "chroma_query", "retrieve", "answer", "http_search", "http_ask")
+    samples: dict[str, list[float]] = {k: [] for k in stages}
+    for question in QUESTIONS:  # warm-up
+        answer_question(question, services=services)
+    for _ in range(repeats):
+        for question in QUESTIONS:
+            samples["embed_query"].append(_ms(lambda: embedder.embed_query(question)))
+            vector = embedder.embed_query(question)
+            samples["chroma_query"].append(_ms(lambda: store.search(vector, 5)))
+            services.retriever.clear_cache()  # time the question's embedding too, as a new question would
+            samples["retrieve"].append(_ms(lambda: retrieve(question, retriever=services.retriever, top_k=5)))
+            samples["answer"].append(_ms(lambda: answer_question(question, services=services)))
+            samples["http_search"].append(_ms(lambda: client.get("/api/v1/search", query_string={"q": question})))
+            samples["http_ask"].append(_ms(lambda: client.post("/api/v1/ask", json={"question": question})))
+    return samples
 
 
 def _ms(call) -> float:  # type: ignore[no-untyped-def]

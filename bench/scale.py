@@ -150,7 +150,7 @@ def rss_of_keyword_index(settings: Settings) -> dict[str, float]:
     """Resident memory a worker's keyword index takes, measured in a fresh process (this one has built several)."""
     code = (
         "import json, sys; sys.path[:0] = [sys.argv[1], sys.argv[1] + '/bench']\n"
-        "from scale import *\n"
+        "from scale import *\nfrom scale_load import rss_mb\n"
         "settings = Settings(chroma_path=Path(sys.argv[2]), chroma_url=sys.argv[3] or None, collection=sys.argv[4])\n"
         "store = ChromaStore.open(settings, embedder_name='all-MiniLM-L6-v2', dimension=DIMENSION)\n"
         "store.article_count(); before = rss_mb(os.getpid())\n"

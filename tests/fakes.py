@@ -139,6 +139,62 @@ class RecordedRequest:
     body: Any
 
 
+class _CannedHandler(BaseHTTPRequestHandler):
+    """Answers each POST with the next canned response of the FakeOpenAIServer that owns its server."""
+
+    def do_POST(self) -> None:  # noqa: N802
+        outer: FakeOpenAIServer = self.server.owner  # type: ignore[attr-defined]
+        length = int(self.headers.get("Content-Length", 0))
+        raw = self.rfile.read(length)
+        outer.requests.append(
+            RecordedRequest("POST", self.path, {k.lower(): v for k, v in self.headers.items()}, json.loads(raw or b"null"))
+        )
+        canned = outer.responses.popleft() if outer.responses else CannedResponse(500, {"error": {"message": "no canned response"}})
+        if canned.delay:
+            time.sleep(canned.delay)
+        if canned.stream is not None:
+            self._stream(canned)
+            return
+        payload = canned.raw if canned.raw is not None else json.dumps(canned.body).encode()
+        try:
+            self.send_response(canned.status)
+            self.send_header("Content-Type", canned.content_type)
+            self.send_header("Content-Length", str(len(payload)))
+            for key, value in canned.headers.items():
+                self.send_header(key, value)
+            self.end_headers()
+            self.wfile.write(payload)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the client gave up (a timeout test); nothing to tell it
+
+    def _stream(self, canned: CannedResponse) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Transfer-Encoding", "chunked")
+        self.end_headers()
+        model = (canned.body or {}).get("model", "fake-gpt")
+        pieces = canned.stream or []
+        for index, piece in enumerate(pieces):
+            if canned.cut_after is not None and index == canned.cut_after:
+                # An abrupt end: no final chunk, no [DONE], no terminating zero-length chunk.
+                self.wfile.flush()
+                self.close_connection = True
+                return
+            self._chunk(_stream_chunk(model, {"content": piece}, None))
+        if canned.finish:
+            self._chunk(_stream_chunk(model, {}, "stop"))
+        self._chunk("[DONE]")
+        self.wfile.write(b"0\r\n\r\n")
+
+    def _chunk(self, data: Any) -> None:
+        line = f"data: {data if isinstance(data, str) else json.dumps(data)}\n\n".encode()
+        self.wfile.write(f"{len(line):x}\r\n".encode() + line + b"\r\n")
+        self.wfile.flush()
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
 class FakeOpenAIServer:
     """An OpenAI-compatible HTTP server on loopback, in a thread, answering from a queue of canned responses.
 
@@ -148,61 +204,8 @@ class FakeOpenAIServer:
     def __init__(self) -> None:
         self.responses: deque[CannedResponse] = deque()
         self.requests: list[RecordedRequest] = []
-        outer = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:  # noqa: N802
-                length = int(self.headers.get("Content-Length", 0))
-                raw = self.rfile.read(length)
-                outer.requests.append(
-                    RecordedRequest("POST", self.path, {k.lower(): v for k, v in self.headers.items()}, json.loads(raw or b"null"))
-                )
-                canned = outer.responses.popleft() if outer.responses else CannedResponse(500, {"error": {"message": "no canned response"}})
-                if canned.delay:
-                    time.sleep(canned.delay)
-                if canned.stream is not None:
-                    self._stream(canned)
-                    return
-                payload = canned.raw if canned.raw is not None else json.dumps(canned.body).encode()
-                try:
-                    self.send_response(canned.status)
-                    self.send_header("Content-Type", canned.content_type)
-                    self.send_header("Content-Length", str(len(payload)))
-                    for key, value in canned.headers.items():
-                        self.send_header(key, value)
-                    self.end_headers()
-                    self.wfile.write(payload)
-                except (BrokenPipeError, ConnectionResetError):
-                    pass  # the client gave up (a timeout test); nothing to tell it
-
-            def _stream(self, canned: CannedResponse) -> None:
-                self.send_response(200)
-                self.send_header("Content-Type", "text/event-stream")
-                self.send_header("Transfer-Encoding", "chunked")
-                self.end_headers()
-                model = (canned.body or {}).get("model", "fake-gpt")
-                pieces = canned.stream or []
-                for index, piece in enumerate(pieces):
-                    if canned.cut_after is not None and index == canned.cut_after:
-                        # An abrupt end: no final chunk, no [DONE], no terminating zero-length chunk.
-                        self.wfile.flush()
-                        self.close_connection = True
-                        return
-                    self._chunk(_stream_chunk(model, {"content": piece}, None))
-                if canned.finish:
-                    self._chunk(_stream_chunk(model, {}, "stop"))
-                self._chunk("[DONE]")
-                self.wfile.write(b"0\r\n\r\n")
-
-            def _chunk(self, data: Any) -> None:
-                line = f"data: {data if isinstance(data, str) else json.dumps(data)}\n\n".encode()
-                self.wfile.write(f"{len(line):x}\r\n".encode() + line + b"\r\n")
-                self.wfile.flush()
-
-            def log_message(self, *args: object) -> None:
-                pass
-
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _CannedHandler)
+        self._server.owner = self  # type: ignore[attr-defined]
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
