@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from qa.citations import strip_marks
-from qa.question_types import TYPED, WHO, QuestionType, classify, stem
+from qa.question_types import TYPED, WHO, YESNO, QuestionType, classify, stem
 from index.sentences import split_sentences
 from qa.typed_spans import DATE, NAME, NUMBER, ORG, PERSON, PLACE, PLACE_PREPOSITIONS, Analysis, Span, analyse
 
@@ -39,6 +39,32 @@ _NOT_SAID = re.compile(
     r"|\bnot (stated|specified|mentioned|reported|disclosed|given)\b|\b(is|was|remains) unclear\b",
     re.IGNORECASE,
 )
+
+# Words by which a sentence says whether something happened. "Did Gensler advise Binance?" is
+# answered by "Gensler declined Binance's offer ...", not by "Binance made overtures to ... Gensler".
+_STANCE = frozenset(
+    stem(w) for w in "not never no neither nor without declined refused rejected denied agreed accepted approved "
+    "confirmed dismissed admitted acknowledged failed succeeded turned".split()
+)
+# At most half of a typed answer's fit: it reorders sentences about the question, never outranks relevance alone.
+STANCE_FIT = 0.5
+
+
+def stance_fit(question: QuestionType, sentence: str, context: str = "") -> float:
+    """For a yes/no question: whether the sentence says yes or no about all the question's names.
+
+    Full marks when the question's first name (its subject, "Gensler") comes before the word
+    that says it ("declined"); less when it comes after; 0 with no such word, for questions of
+    other kinds, or when a name is missing from the sentence and its `context` (the headline).
+    """
+    if question.kind != YESNO or not question.names or name_coverage(question, sentence, context) < 1.0:
+        return 0.0
+    words = [t.lower for t in analyse(sentence).tokens]
+    marks = [i for i, w in enumerate(words) if w.endswith("n't") or stem(w) in _STANCE]
+    if not marks:
+        return 0.0
+    subject = question.names[0]
+    return STANCE_FIT if subject in words and words.index(subject) < marks[0] else 0.6 * STANCE_FIT
 
 
 def fit(question: QuestionType, sentence: str, *, similar: bool = False) -> float:
@@ -156,4 +182,4 @@ def _nearness(span: Span, stems: Sequence[str], head: frozenset[str], focus: fro
     return float(beside), len(near & focus) / len(focus)
 
 
-__all__ = ["answers", "first_sentence_answers", "fit", "lead_sentence", "name_coverage"]
+__all__ = ["answers", "first_sentence_answers", "fit", "lead_sentence", "name_coverage", "stance_fit"]

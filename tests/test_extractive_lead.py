@@ -57,3 +57,26 @@ def test_an_llm_answer_is_judged_by_its_first_sentence(llm_services, chat):
     second = answer_question("How much did Kraken agree to pay the SEC?", services=llm_services)
     assert first.verification["answers_question"] is True
     assert second.verification["answers_question"] is False
+
+
+def test_a_yes_no_question_is_led_by_the_sentence_that_says_yes_or_no(embedder):
+    passages = [
+        passage(1, "Westmere Athletic made repeated offers in 2022 and 2023 to sign Paula Greer as a forward while she "
+                   "played for Castlebay United, a report said on Sunday.", title="Westmere Courted Greer"),
+        passage(2, "Greer turned down the offer from Westmere Athletic and stayed with Castlebay United, the report said.",
+                title="Westmere Courted Greer"),
+    ]
+    draft = ExtractiveAnswerer(embedder, min_relevance=0.05).draft("Did Greer join Westmere Athletic?", passages)
+    assert "turned down" in lead(draft.text)
+
+
+def test_stance_fit_needs_a_word_that_says_yes_or_no_and_every_name():
+    from qa.answer_check import STANCE_FIT, stance_fit
+    from qa.question_types import classify
+
+    asked = classify("Did Gensler advise Binance?")
+    assert stance_fit(asked, "Gensler declined the invitation to serve as an adviser to Binance.") == STANCE_FIT
+    assert 0 < stance_fit(asked, "Binance said it was never advised by Gensler.") < STANCE_FIT
+    assert stance_fit(asked, "Binance made overtures to sign up Gensler as an adviser.") == 0
+    assert stance_fit(asked, "Gensler declined to comment.") == 0  # Binance is not named
+    assert stance_fit(classify("Who advised Binance?"), "Gensler declined to advise Binance.") == 0

@@ -24,7 +24,7 @@ import numpy as np
 from index import Embedder
 from index.sentences import split_sentences
 
-from qa.answer_check import SIMILAR, answers, fit, name_coverage
+from qa.answer_check import SIMILAR, answers, fit, name_coverage, stance_fit
 from qa.citations import defuse_marks
 from qa.conversation import search_text
 from qa.models import Completion, Message, Passage
@@ -137,7 +137,7 @@ class ExtractiveAnswerer:
             similarity = cosine + 0.15 * overlap
             relevance = similarity + self.headline_weight * title_similarity[passage.title]
             phrases = len(question_pairs & _pairs(text)) / len(question_pairs) if question_pairs else 0.0
-            fitness = fit(asked, text, similar=cosine >= SIMILAR)
+            fitness = fit(asked, text, similar=cosine >= SIMILAR) or stance_fit(asked, text, passage.title)
             lead = (
                 relevance
                 + FIT_WEIGHT * fitness
