@@ -130,7 +130,6 @@ class Retriever:
             for rank, lexical_hit in enumerate(found, start=1):
                 candidate = candidates.setdefault(lexical_hit.chunk.chunk_id, Candidate(lexical_hit.chunk))
                 candidate.lexical, candidate.lexical_rank = lexical_hit.score, rank
-        candidates = self._published_now(candidates)
         k, settings = self.settings.rrf_k, self.settings
         for c in candidates.values():
             c.fused = sum(
@@ -142,24 +141,30 @@ class Retriever:
         if recency and self.settings.recency_weight > 0:
             self._weight_by_recency(list(candidates.values()))
         ranked = sorted(candidates.values(), key=lambda c: (-c.fused, c.chunk.chunk_id))
-        groups = shape(
-            ranked, top_k, max_per_article=self.settings.max_per_article,
-            duplicate_threshold=self.settings.duplicate_threshold,
-        )
+        groups = self._shape_published(ranked, top_k)
         self._measure_keyword_only(groups, vector)
         passages = [to_passage(n, group) for n, group in enumerate((g for g in groups if g.members), start=1)]
         return Retrieval(passages, options.mode, recency, search_filter, tuple(warnings))
 
-    def _published_now(self, candidates: dict[str, Candidate]) -> dict[str, Candidate]:
-        """Only candidates whose version the manifest names now (one small read).
+    def _shape_published(self, ranked: list[Candidate], top_k: int) -> list[PassageGroup]:
+        """Shape the passages, keeping only article versions the manifest names now.
 
         The lexical index may lag another worker's write by up to NEWSDESK_LEXICAL_REFRESH_SECONDS;
-        this check is what keeps a replaced or deleted article out of an answer meanwhile.
+        this check is what keeps a replaced or deleted article out of an answer meanwhile. It
+        reads the manifest entries of the articles shaping chose (a handful, not every
+        candidate's), and shapes again without any that changed, which is rare.
         """
-        if not candidates:
-            return candidates
-        current = self.store.published_versions({c.chunk.article_id for c in candidates.values()})
-        return {cid: c for cid, c in candidates.items() if current.get(c.chunk.article_id) == c.chunk.version}
+        published: dict[str, str | None] = {}
+        while True:
+            groups = shape(ranked, top_k, max_per_article=self.settings.max_per_article,
+                           duplicate_threshold=self.settings.duplicate_threshold)
+            chosen = {m.chunk.article_id for g in groups for m in g.members} | {a["article_id"] for g in groups for a in g.also_in}
+            unchecked = chosen - set(published)
+            if not unchecked:
+                return groups
+            current = self.store.published_versions(unchecked)
+            published.update({aid: current.get(aid) for aid in unchecked})
+            ranked = [c for c in ranked if published.get(c.chunk.article_id, c.chunk.version) == c.chunk.version]
 
     def _resolve_sources(self, search_filter: SearchFilter) -> tuple[SearchFilter, list[str]]:
         """Outlet names matched case-insensitively to the ones indexed; unknown ones are reported."""
