@@ -143,7 +143,10 @@ def ingest_while_loaded(chroma_url: str, collection: str, port: int, *, seconds:
 
 
 def _run_load(env: dict[str, str], port: int, seconds: float, clients: int, workdir: Path, workers: set[int]) -> dict[str, Any]:
-    articles = generate_articles(300, seed=4242)
+    # New articles every run: the collection is kept between runs, and articles it already holds
+    # would be skipped as unchanged, so the ingest would write nothing under load.
+    seed = int(time.time())
+    articles = generate_articles(300, seed=seed)
     corpus = workdir / "ingest-300.jsonl"
     write_jsonl(corpus, articles)
     results: list[tuple[str, int, float]] = []
@@ -163,7 +166,7 @@ def _run_load(env: dict[str, str], port: int, seconds: float, clients: int, work
         "clients": clients,
         "seconds": seconds,
         **summary(results, seconds),
-        "cli_ingest": {"articles": len(articles), "seconds": round(ingest_s, 1), "exit_code": ingest.returncode,
+        "cli_ingest": {"articles": len(articles), "seed": seed, "seconds": round(ingest_s, 1), "exit_code": ingest.returncode,
                        "summary": ingest.stdout.strip()[-200:]},
         "last_article_searchable_after_ingest_s": visible_after,
         "rss_mb_per_worker": sorted(round(rss_mb(pid), 0) for pid in workers if Path(f"/proc/{pid}").exists()),

@@ -33,7 +33,8 @@ _QUANTITIES = frozenset(
     "total cost fine penalty salary budget revenue value margin attendance size speed distance capacity count "
     "tally majority level height depth weight length age fee wage valuation deficit surplus profit loss sales "
     "growth increase decrease drop fall rise inflation payment settlement award damages bail sentence "
-    "rainfall snowfall turnout population volume debt funding cap limit fare dividend return".split()
+    "rainfall snowfall turnout population volume debt funding cap limit fare dividend return headcount workforce "
+    "staffing reading record odds ratio".split()
 )
 _MONEY_VERBS = re.compile(r"\b(pay|paid|pays|cost|costs|fined?|spend|spent|raise[sd]?|worth|charge[sd]?|earn(ed|s)?|owe[sd]?)\b")
 _TIMES = frozenset("year years date day days month months time season week decade century hour morning night".split())
@@ -58,6 +59,12 @@ _HOW_NUMBER = re.compile(
 )
 _WHEN = re.compile(r"^(when|since when|by when|how soon)\b|^(in |on |at |by |during |since )?(what|which) (year|date|day|month|time)\b")
 _WHERE = re.compile(r"^(where|from where)\b")
+# "Where did the deposit rate end up?" asks for a level, not a place.
+_LEVEL_VERBS = re.compile(r"\b(end(ed|s)? up|stand|stands|stood|settle[ds]?|close[ds]?|finish(ed|es)?|land(ed|s)?|peak(ed|s)?)\b")
+_COPULAS = frozenset("is are was were".split())
+_PHRASE_ENDS = frozenset(
+    "of in on at by for from to with into over under after before during ever that which who and or now today then".split()
+)
 # "one-time costs" is one word: its "time" does not make a date question.
 _WORDS = re.compile(r"[A-Za-z0-9]+(?:['-][A-Za-z0-9]+)*")
 
@@ -124,6 +131,9 @@ def _kind(lower: str, words: list[str]) -> tuple[str, int]:
     if _WHEN.match(lower):
         return DATE, 1
     if _WHERE.match(lower):
+        level = next((i for i, w in enumerate(words) if _noun_kind(w) == NUMBER), None)
+        if level is not None and _LEVEL_VERBS.search(lower):
+            return NUMBER, level
         return PLACE, 1
     if words[0] in ("who", "whom", "whose"):
         return WHO, 1
@@ -134,6 +144,13 @@ def _kind(lower: str, words: list[str]) -> tuple[str, int]:
     wh = next((i for i, w in enumerate(words[:4]) if w in ("what", "which")), None)
     if wh is not None:
         for offset, word in enumerate(words[wh + 1 : wh + 4], start=wh + 1):
+            if word in _COPULAS:
+                # "What was the hottest April reading?": the noun after "was" is the thing asked for,
+                # and the last noun of its phrase is its head ("the court's ruling" asks for a ruling).
+                found = _phrase_head(words, offset + 1)
+                if found:
+                    return found
+                break
             if word in _AUXILIARIES:
                 # "What did the court rule?": a noun after the verb is the subject, not the thing asked for.
                 break
@@ -144,6 +161,21 @@ def _kind(lower: str, words: list[str]) -> tuple[str, int]:
             return NUMBER, wh + 1
         return OTHER, wh + 1
     return OTHER, 0
+
+
+def _phrase_head(words: list[str], start: int) -> tuple[str, int] | None:
+    """The kind and index of the head of the noun phrase at `start`: its last word, possessives and determiners aside."""
+    phrase = []
+    for index in range(start, min(len(words), start + 5)):
+        word = words[index]
+        if word in _PHRASE_ENDS or word in _AUXILIARIES:
+            break
+        if word not in ("the", "a", "an", "this", "that", "its", "their", "his", "her") and not word.endswith("'s"):
+            phrase.append(index)
+    if not phrase:
+        return None
+    kind = _noun_kind(words[phrase[-1]])
+    return (kind, phrase[-1]) if kind else None
 
 
 def _noun_kind(word: str) -> str | None:

@@ -24,6 +24,15 @@ from qa.typed_spans import analyse
         ("Did the jury convict the driver?", "yesno"),
         ("Why was the match postponed?", "reason"),
         ("What did the court rule about the lease?", "other"),
+        # The noun after "was/is" is the thing asked for; the last noun of its phrase is its head.
+        ("What was the coldest January reading ever taken in Dunmore?", "number"),
+        ("What is the ferry fare now?", "number"),
+        ("What was the court's ruling?", "other"),
+        ("What is the capital of Valdoria?", "place"),
+        # "Where did ... end up / stand / close" asks for a level when it names a quantity.
+        ("Where did the bank's lending rate end up after the rise?", "number"),
+        ("Where did the storm's remnants end up?", "place"),
+        ("What headcount does the agency plan for next year?", "number"),
     ],
 )
 def test_questions_are_typed_by_what_they_ask_for(question, kind):

@@ -1,0 +1,98 @@
+"""Shaping retrieved chunks into passages: a share per article, adjacent chunks joined, wire copies collapsed."""
+
+from __future__ import annotations
+
+from index import Article
+from qa import SearchOptions
+from tests.test_retrieval import article, empty, publish  # noqa: F401 (empty is a fixture)
+
+
+def long_article(n_paragraphs: int, *, url: str, topic: str = "harbour dredging") -> Article:
+    body = "\n\n".join(
+        f"Paragraph {i} on the {topic} contract: the port board met again and discussed the {topic} schedule, "
+        f"the cost of the {topic} work and the complaints from residents about noise during the night shifts."
+        for i in range(n_paragraphs)
+    )
+    return article(f"Port board and the {topic}", body, url=url)
+
+
+def test_no_article_gets_more_than_its_share_of_passages(empty):
+    big = long_article(30, url="https://x.example/big")
+    other = article(
+        "Dredging delayed", "Harbour dredging was put off until the schedule for spring is agreed.", url="https://x.example/other"
+    )
+    publish(empty, big, other)
+    passages = empty.retriever.retrieve("harbour dredging schedule", top_k=5).passages
+    of_big = [p for p in passages if p.article_id == big.id]
+    assert len(of_big) <= empty.settings.max_per_article
+    assert all(len(p.chunk_ids) <= 3 for p in of_big), "a joined passage holds at most three chunks"
+    assert any(p.article_id == other.id for p in passages)
+
+
+def test_adjacent_chunks_become_one_passage_whose_offsets_match_the_article(empty):
+    story = long_article(6, url="https://x.example/adjacent")
+    publish(empty, story)
+    passages = empty.retriever.retrieve("harbour dredging schedule", top_k=5).passages
+    merged = [p for p in passages if len(p.chunk_ids) > 1]
+    assert merged, [p.chunk_ids for p in passages]
+    for p in passages:
+        assert p.text == story.body[p.start : p.end]
+
+
+def test_a_wire_story_run_by_two_outlets_is_one_passage_that_keeps_both(empty):
+    body = (
+        "The harbour authority approved a dredging contract worth 40 million dollars on Tuesday. "
+        "Work on the eastern channel starts in June and should take two years, the authority said."
+    )
+    wire = article("Harbour dredging approved", body, url="https://wire.example/dredge", source="Meridian Wire")
+    reprint = article(
+        "Dredging contract approved for harbour", "By wire staff. " + body, url="https://gazette.example/dredge",
+        source="Port Avalon Gazette",
+    )
+    publish(empty, wire, reprint)
+    passages = empty.retriever.retrieve("harbour dredging contract", top_k=5).passages
+    assert len(passages) == 1
+    sources = {passages[0].source} | {a["source"] for a in passages[0].also_in}
+    assert sources == {"Meridian Wire", "Port Avalon Gazette"}
+
+
+def test_of_two_copies_of_a_story_the_newer_supplies_the_text(empty):
+    body = "The toll bridge fare for cars is {} dollars from Monday, the bridge company said in a statement on its website."
+    first = article("Toll bridge fare", body.format("four"), url="https://wire.example/toll", day="2023-01-05",
+                    source="Meridian Wire")
+    corrected = article("Toll bridge fare", body.format("six"), url="https://gazette.example/toll", day="2023-01-06",
+                        source="Port Avalon Gazette")
+    publish(empty, first, corrected)
+    for question in ("toll bridge fare for cars four dollars", "toll bridge fare for cars six dollars"):
+        passages = empty.retriever.retrieve(question, top_k=3, options=SearchOptions(recency=False)).passages
+        assert len(passages) == 1 and "six" in passages[0].text
+        assert [a["source"] for a in passages[0].also_in] == ["Meridian Wire"]
+
+
+def test_a_newer_trimmed_wire_copy_never_replaces_the_fuller_copy_that_holds_the_answer(empty):
+    shared = ("Tropical Storm Delia came ashore near Port Severn early Tuesday, knocking out power across three counties. "
+              "Forecasters said Delia would weaken as it moved inland but could drop heavy rain on the hills. ")
+    full = article("Storm Delia lands", shared + "The storm surge at Port Severn peaked at 4.2 feet above normal tide levels.",
+                   url="https://weather.example/delia", day="2024-08-27", source="Coastal Weather")
+    trimmed = article("Storm Delia lands", shared, url="https://wire.example/delia", day="2024-08-28", source="Meridian Wire")
+    publish(empty, full, trimmed)
+    passages = empty.retriever.retrieve("How high was the storm surge at Port Severn?", top_k=3,
+                                        options=SearchOptions(recency=False)).passages
+    assert "4.2 feet" in passages[0].text
+    assert [a["source"] for a in passages[0].also_in] == ["Meridian Wire"]
+
+
+def test_the_citation_keeps_the_duplicate_outlet(empty):
+    body = "The ferry operator cut the Sunday timetable to two sailings because of a crew shortage, the operator said."
+    publish(
+        empty,
+        article("Ferry timetable cut", body, url="https://wire.example/ferry", source="Meridian Wire"),
+        article("Ferry timetable cut", body, url="https://gazette.example/ferry", source="Port Avalon Gazette"),
+    )
+    from qa import answer_question
+
+    answer = answer_question("Why was the ferry timetable cut?", services=empty)
+    assert answer.citations and answer.citations[0].also_in
+    assert answer.to_dict()["citations"][0]["also_in"][0]["source"] in {"Meridian Wire", "Port Avalon Gazette"}
+
+
