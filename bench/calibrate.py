@@ -44,7 +44,7 @@ def main() -> None:
     claims = yaml.safe_load(args.claims.read_text())["claims"]
     settings = Settings()
 
-    embedder = MiniLMEmbedder()
+    embedder = MiniLMEmbedder().load()
     with tempfile.TemporaryDirectory() as tmp:
         services = build_services(settings.replace(chroma_path=Path(tmp) / "chroma"), embedder=embedder)
         ingest([ROOT / "data" / "sample"], store=services.index.store, embedder=embedder, chunker=services.index.chunker)

@@ -90,7 +90,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "fusion_cv.json")
     args = parser.parse_args()
     questions = load_questions()
-    embedder = _Memo(MiniLMEmbedder())
+    embedder = _Memo(MiniLMEmbedder().load())
     with tempfile.TemporaryDirectory() as tmp:
         base = Settings(chroma_path=Path(tmp) / "chroma")
         services = build_services(base, embedder=embedder)  # type: ignore[arg-type]

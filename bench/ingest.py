@@ -55,7 +55,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "ingest.json")
     args = parser.parse_args()
 
-    embedder = MiniLMEmbedder()
+    embedder = MiniLMEmbedder().load()
     articles = list(generate_articles(args.n))
     size = -(-len(articles) // max(1, args.slices))
     with tempfile.TemporaryDirectory() as tmp:

@@ -45,7 +45,7 @@ def main() -> None:
     args = parser.parse_args()
 
     started = time.perf_counter()
-    embedder = MiniLMEmbedder()
+    embedder = MiniLMEmbedder().load()
     load_s = time.perf_counter() - started
     with tempfile.TemporaryDirectory() as tmp:
         # No rate limit: this one client asks hundreds of questions a minute, from one address.

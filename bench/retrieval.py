@@ -59,7 +59,7 @@ def main() -> None:
     for q in questions:
         q["relevant_ids"] = {article_id_for(url=u, title="", body=""): g for u, g in q["relevant"].items()}
 
-    embedder = MiniLMEmbedder()
+    embedder = MiniLMEmbedder().load()
     result: dict[str, Any] = {"questions": len(questions), "corpora": {}}
     with tempfile.TemporaryDirectory() as tmp:
         kept = args.index_dir is not None and (args.index_dir / "large").exists()

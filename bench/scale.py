@@ -211,7 +211,7 @@ def main() -> None:
     args = parser.parse_args()
     work = ROOT / "var" / "bench-scale"
     work.mkdir(parents=True, exist_ok=True)
-    words, embedder = vocabulary(), MiniLMEmbedder()
+    words, embedder = vocabulary(), MiniLMEmbedder().load()
     chroma = start_chroma(work / "chroma-server", args.chroma_port, work / "chroma.log")
     chroma_url = f"http://127.0.0.1:{args.chroma_port}"
     runs, load = [], None

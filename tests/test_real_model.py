@@ -114,9 +114,11 @@ def test_questions_the_corpus_cannot_answer_are_refused(real, question):
     assert answer.refused and answer.citations == ()
 
 
-def cli(*args: str, chroma: Path) -> subprocess.CompletedProcess[str]:
+def cli(*args: str, chroma: Path, pythonpath: str | None = None) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "CHROMA_PATH": str(chroma), "HF_HUB_OFFLINE": "1", "ANONYMIZED_TELEMETRY": "False"}
     env.pop("OPENAI_API_KEY", None)
+    if pythonpath:
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [pythonpath, env.get("PYTHONPATH")]))
     return subprocess.run([sys.executable, "-m", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=240)
 
 
@@ -142,3 +144,19 @@ def test_the_cli_ingests_names_bad_input_and_answers(tmp_path):
     assert asked.returncode == 0, asked.stderr
     body = json.loads(asked.stdout)
     assert body["citations"][0]["article_id"] == article_id("binance-courted-gensler.md")
+
+
+def test_the_model_loads_at_first_use_so_commands_that_embed_nothing_never_wait_for_it(tmp_path):
+    from index.embedders.minilm import MiniLMEmbedder
+
+    embedder = MiniLMEmbedder()
+    assert embedder._loaded is None
+    assert len(embedder.embed_query("Did Gensler advise Binance?")) == 384 and embedder._loaded is not None
+
+    # A sentence_transformers that cannot be imported: stats must not need it.
+    poisoned = tmp_path / "poisoned"
+    (poisoned / "sentence_transformers").mkdir(parents=True)
+    (poisoned / "sentence_transformers" / "__init__.py").write_text("raise ImportError('stats loaded the model')\n")
+    stats = cli("index", "stats", "--json", chroma=tmp_path / "chroma", pythonpath=str(poisoned))
+    assert stats.returncode == 0, stats.stderr
+    assert json.loads(stats.stdout)["articles"] == 0
