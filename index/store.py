@@ -11,15 +11,16 @@ never loaded or downloaded.
 
 from __future__ import annotations
 
+import contextlib
+import logging
 from collections.abc import Collection, Iterable, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from pathlib import Path
-
 from index.connection import guarded, open_chroma_client, store_location
-from core.errors import EmbedderMismatch
+from core.errors import EmbedderMismatch, StoreUnavailable
 from index.ids import chunk_id_for
 from index.manifest import Manifest
 from index.models import Article, Chunk
@@ -28,6 +29,7 @@ from core.settings import Settings
 from index.vector_tables import ChromaVectorTable, SqliteVectorTable, VectorTable
 
 SCHEMA_VERSION = 1
+_log = logging.getLogger(__name__)
 # Tables named after the collection that hold derived data (index/sentence_vectors.py).
 SIBLINGS = ("sentences",)
 _Item = tuple[Article, Sequence[Chunk], Sequence[Sequence[float]]]
@@ -187,11 +189,37 @@ class ChromaStore:
             raise ValueError(f"unknown derived table {suffix!r}; add it to SIBLINGS so reset empties it")
         if suffix not in self._tables:
             name = f"{self.collection_name}__{suffix}"
-            self._tables[suffix] = (
-                SqliteVectorTable(self._folder / f"{name}.sqlite3") if self._folder is not None
-                else ChromaVectorTable(self._sibling_collection(name), self._guard)
-            )
+            if self._folder is None:
+                self._tables[suffix] = ChromaVectorTable(self._sibling_collection(name), self._guard)
+            else:
+                table = SqliteVectorTable(self._folder / f"{name}.sqlite3")
+                if table.count() == 0:
+                    self._adopt_collection(name, table)
+                self._tables[suffix] = table
         return self._tables[suffix]
+
+    def _adopt_collection(self, name: str, table: SqliteVectorTable) -> None:
+        """Move the vectors an older Newsdesk kept in a Chroma collection of this name into `table`, once.
+
+        Without this an upgraded store would answer slowly, embedding every sentence again, until
+        `python -m index sentences` ran. A collection that cannot be read is left where it is.
+        """
+        if name not in {c.name for c in self._guard("read", lambda: self._client.list_collections())}:
+            return
+        try:
+            old, offset = self._guard("open", lambda: self._client.get_collection(name)), 0
+            while True:
+                page = self._guard("read", lambda offset=offset: old.get(include=["embeddings"], limit=1000, offset=offset))
+                if not page["ids"]:
+                    break
+                table.write(page["ids"], np.asarray(page["embeddings"], dtype=np.float32))
+                offset += len(page["ids"])
+        except StoreUnavailable as exc:
+            _log.warning("sentence vectors in the old collection %s could not be moved (%s); "
+                         "`python -m index sentences` stores them again", name, exc)
+            return
+        with contextlib.suppress(Exception):  # another process may have moved and deleted it first
+            self._client.delete_collection(name)
 
     def _sibling_collection(self, name: str) -> Any:
         return self._guard(

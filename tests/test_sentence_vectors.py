@@ -89,3 +89,25 @@ def test_a_sqlite_vector_table_that_cannot_be_opened_is_store_unavailable_naming
     with pytest.raises(StoreUnavailable) as raised:
         SqliteVectorTable(tmp_path / "t.sqlite3")
     assert str(tmp_path) not in str(raised.value)
+
+
+def test_an_embedded_store_from_before_sqlite_has_its_sentence_vectors_moved_once(settings, embedder):
+    import numpy as np
+
+    from index.connection import open_chroma_client
+    from index.store import ChromaStore
+
+    client = open_chroma_client(settings)
+    old = client.get_or_create_collection(f"{settings.collection}__sentences", embedding_function=None,
+                                          configuration={"hnsw": {"space": "cosine"}})
+    keys = [sentence_key(f"Sentence number {i} of an older store.") for i in range(1500)]
+    vectors = np.random.default_rng(3).standard_normal((1500, embedder.dimension)).astype(np.float32)
+    old.add(ids=keys, embeddings=vectors)
+
+    store = ChromaStore.open(settings, embedder_name=embedder.name, dimension=embedder.dimension)
+    table = store.vector_table("sentences")
+    assert table.count() == 1500
+    moved = table.read(keys[:3] + keys[-2:])
+    assert all(np.allclose(moved[k] / np.linalg.norm(moved[k]), v / np.linalg.norm(v), atol=1e-5)
+               for k, v in zip(keys[:3] + keys[-2:], list(vectors[:3]) + list(vectors[-2:])))
+    assert f"{settings.collection}__sentences" not in {c.name for c in client.list_collections()}
