@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -11,6 +12,8 @@ from core.errors import NewsdeskError, StoreUnavailable
 from core.settings import Settings
 
 T = TypeVar("T")
+# What Chroma 1.5 says when its local HNSW files were torn by a killed writer (chroma-core/chroma#7678).
+_DAMAGED = re.compile(r"apply logs to the hnsw|loading hnsw index|hnsw segment (reader|writer)", re.IGNORECASE)
 
 
 def open_chroma_client(settings: Settings) -> Any:
@@ -55,7 +58,7 @@ def guarded(location: str, action: str, call: Callable[[], T]) -> T:
     except NewsdeskError:
         raise
     except Exception as exc:
-        if "hnsw" in str(exc).lower():
+        if _DAMAGED.search(str(exc)):
             # Chroma rewrites its local HNSW files in place; a process killed mid-write can leave
             # them unreadable, and no later write repairs them (index/vector_tables.py).
             raise StoreUnavailable(
