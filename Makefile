@@ -76,6 +76,7 @@ test: install-dev chromium
 bench: bench-retrieval bench-ingest
 	$(BIN)/python bench/query_latency.py
 	$(BIN)/python bench/concurrency.py
+	$(BIN)/python bench/lead_rate.py
 
 # Answers/s from 50 concurrent loopback clients against gunicorn on 127.0.0.1:$(BENCH_PORT) (see bench/concurrency.py).
 BENCH_PORT ?= 5300

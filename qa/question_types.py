@@ -65,6 +65,15 @@ _COPULAS = frozenset("is are was were".split())
 _PHRASE_ENDS = frozenset(
     "of in on at by for from to with into over under after before during ever that which who and or now today then".split()
 )
+# Words for the same measure: "How much was paid for Kerrigan?" is answered by "put the fee at about
+# 9 million pounds", "What headcount ...?" by "5,139 full-time staff".
+_HEAD_FAMILIES = tuple(
+    frozenset(_STEMMER.stemWord(w) for w in family.split())
+    for family in (
+        "pay paid pays cost costs fee fees price prices sum payment payments spent spend",
+        "headcount workforce staff staffing employees employee workers positions jobs",
+    )
+)
 # "one-time costs" is one word: its "time" does not make a date question.
 _WORDS = re.compile(r"[A-Za-z0-9]+(?:['-][A-Za-z0-9]+)*")
 
@@ -115,7 +124,7 @@ def classify(question: str) -> QuestionType:
     head = after[:1] + (after[-1:] if last_too else [])
     return QuestionType(
         kind=kind,
-        head=frozenset(stem(w) for w in head),
+        head=_with_family(frozenset(stem(w) for w in head)),
         focus=frozenset(stem(w) for w in content),
         names=names,
         words=frozenset(t.lower for t in tokens),
@@ -161,6 +170,14 @@ def _kind(lower: str, words: list[str]) -> tuple[str, int]:
             return NUMBER, wh + 1
         return OTHER, wh + 1
     return OTHER, 0
+
+
+def _with_family(head: frozenset[str]) -> frozenset[str]:
+    """The head stems, plus the words a sentence uses for the same measure ("paid" -> "fee", "price")."""
+    for family in _HEAD_FAMILIES:
+        if head & family:
+            head |= family
+    return head
 
 
 def _phrase_head(words: list[str], start: int) -> tuple[str, int] | None:

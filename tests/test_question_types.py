@@ -94,3 +94,14 @@ def test_a_far_but_similar_sentence_counts_as_about_the_question():
     sentence = "The company said it would cut 2,300 jobs."
     assert not answers(question, sentence)
     assert answers(question, sentence, similarity=0.8)
+
+
+def test_a_sentence_may_name_the_asked_measure_in_other_words():
+    # "paid" is answered by "the fee ... 9 million pounds", "headcount" by "5,139 full-time staff".
+    paid = classify("How much was reportedly paid for Paula Greer?")
+    assert fit(paid, "Neither club disclosed the fee, but people familiar with the talks put it at about 9 million pounds.") > 0
+    headcount = classify("What headcount would the agency reach under its budget request?")
+    assert fit(headcount, "The request would bring the agency to around 5,139 full-time staff.") > 0
+    # A worth is not a payment: "worth" questions keep their own head.
+    assert "pay" not in classify("What is the takeover worth?").head
+

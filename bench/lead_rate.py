@@ -1,0 +1,62 @@
+"""The extractive answer's lead rate on questions its rules were not written from.
+
+The golden set's `lead_contains_any` cases (data/sample/golden.yaml) are what the lead rules in
+qa/question_types.py and qa/answer_check.py were tuned on, so its lead rate flatters them. This
+asks the 68 questions of bench/beats_questions.yaml (courts, weather, sport, city hall, science,
+business; written for retrieval, each with the strings an answering passage states) over
+data/sample + data/beats with the real MiniLM, and counts a lead as right when the answer's
+first claim (`lead_sentence`) holds one of those strings, case-insensitive.
+
+Run: `.venv/bin/python bench/lead_rate.py` (part of `make bench`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from core import Settings  # noqa: E402
+from index import ingest  # noqa: E402
+from index.embedders.minilm import MiniLMEmbedder  # noqa: E402
+from qa import build_services  # noqa: E402
+from qa.answer_check import lead_sentence  # noqa: E402
+from qa.answering import answer_question  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--questions", type=Path, default=ROOT / "bench" / "beats_questions.yaml")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "lead_rate.json")
+    args = parser.parse_args()
+    questions = yaml.safe_load(args.questions.read_text(encoding="utf-8"))["questions"]
+    embedder = MiniLMEmbedder().load()
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        services = build_services(Settings(chroma_path=Path(tmp) / "chroma", rate_limit=""), embedder=embedder)
+        ingest([ROOT / "data" / "sample", ROOT / "data" / "beats"], store=services.index.store, embedder=embedder,
+               chunker=services.index.chunker, sentences=services.index.sentences)
+        for item in questions:
+            answer = answer_question(item["question"], services=services)
+            lead = lead_sentence(answer.text)
+            rows.append({"question": item["question"], "lead": lead,
+                         "holds_answer": any(s.lower() in lead.lower() for s in item["answer"])})
+    right = sum(r["holds_answer"] for r in rows)
+    result = {"questions": len(rows), "lead_holds_answer": right, "lead_rate": round(right / len(rows), 3), "answers": rows}
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(result, indent=2) + "\n")
+    for row in rows:
+        if not row["holds_answer"]:
+            print(f"  miss: {row['question']}\n        lead: {row['lead'][:140]}")
+    print(f"lead rate {result['lead_rate']} ({right} of {len(rows)} leads hold an answer string)")
+
+
+if __name__ == "__main__":
+    main()
