@@ -34,7 +34,7 @@ _QUANTITIES = frozenset(
     "tally majority level height depth weight length age fee wage valuation deficit surplus profit loss sales "
     "growth increase decrease drop fall rise inflation payment settlement award damages bail sentence "
     "rainfall snowfall turnout population volume debt funding cap limit fare dividend return headcount workforce "
-    "staffing reading record odds ratio".split()
+    "staffing reading odds ratio".split()
 )
 _MONEY_VERBS = re.compile(r"\b(pay|paid|pays|cost|costs|fined?|spend|spent|raise[sd]?|worth|charge[sd]?|earn(ed|s)?|owe[sd]?)\b")
 _TIMES = frozenset("year years date day days month months time season week decade century hour morning night".split())
@@ -55,7 +55,8 @@ _PEOPLE = ROLES | frozenset(
     "executives player players candidate winner athlete witness victim driver pilot owner buyer seller".split()
 )
 _HOW_NUMBER = re.compile(
-    r"^how (many|much|long|old|far|big|large|high|fast|often|tall|deep|wide|heavy|hot|cold|warm|severe|strong)\b"
+    r"^how (many|much|long|old|far|big|large|high|fast|often|tall|deep|wide|heavy|hot|cold|warm|severe|strong"
+    r"|effective|efficient|accurate|likely)\b"
 )
 _WHEN = re.compile(r"^(when|since when|by when|how soon)\b|^(in |on |at |by |during |since )?(what|which) (year|date|day|month|time)\b")
 _WHERE = re.compile(r"^(where|from where)\b")

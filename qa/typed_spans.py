@@ -63,7 +63,8 @@ _WORD_NUMBERS = (
     "thousands|millions|billions|half|twice|double|triple|a third|a quarter"
 )
 _NUMBER_RE = re.compile(
-    r"(?:[$€£]\s?)?\d[\d,]*(?:\.\d+)?(?:\s?(?:%|percent|per cent|percentage points?|million|billion|trillion|"
+    # A race time ("2:07:55") first, so its parts are not three numbers.
+    r"\b\d{1,2}:\d{2}:\d{2}(?:\.\d+)?\b|(?:[$€£]\s?)?\d[\d,]*(?:\.\d+)?(?:\s?(?:%|percent|per cent|percentage points?|million|billion|trillion|"
     r"thousand|bn\b|m\b|k\b))?|\b(?:" + _WORD_NUMBERS + r")\b",
     re.IGNORECASE,
 )

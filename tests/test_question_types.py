@@ -33,6 +33,8 @@ from qa.typed_spans import analyse
         ("Where did the bank's lending rate end up after the rise?", "number"),
         ("Where did the storm's remnants end up?", "place"),
         ("What headcount does the agency plan for next year?", "number"),
+        ("How effective was the vaccine against severe illness?", "number"),
+        ("What record did the team set?", "other"),
     ],
 )
 def test_questions_are_typed_by_what_they_ask_for(question, kind):
@@ -104,4 +106,9 @@ def test_a_sentence_may_name_the_asked_measure_in_other_words():
     assert fit(headcount, "The request would bring the agency to around 5,139 full-time staff.") > 0
     # A worth is not a payment: "worth" questions keep their own head.
     assert "pay" not in classify("What is the takeover worth?").head
+
+
+def test_a_race_time_is_one_number_not_three():
+    spans = [(s.text, s.kind) for s in analyse("The men's race was won by Daniel Korir in 2:07:55.").spans]
+    assert ("2:07:55", "number") in spans and ("07", "number") not in spans
 
