@@ -5,7 +5,8 @@ qa/question_types.py and qa/answer_check.py were tuned on, so its lead rate flat
 asks the 68 questions of bench/beats_questions.yaml (courts, weather, sport, city hall, science,
 business; written for retrieval, each with the strings an answering passage states) over
 data/sample + data/beats with the real MiniLM, and counts a lead as right when the answer's
-first claim (`lead_sentence`) holds one of those strings, case-insensitive.
+first cited sentence holds one of those strings, case-insensitive: the golden report's own
+definition of the lead (`qa.eval.runner.lead_of`), over the same throwaway index it builds.
 
 Run: `.venv/bin/python bench/lead_rate.py` (part of `make bench`).
 """
@@ -15,7 +16,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import tempfile
 from pathlib import Path
 
 import yaml
@@ -24,11 +24,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from core import Settings  # noqa: E402
-from index import ingest  # noqa: E402
 from index.embedders.minilm import MiniLMEmbedder  # noqa: E402
-from qa import build_services  # noqa: E402
-from qa.answer_check import lead_sentence  # noqa: E402
 from qa.answering import answer_question  # noqa: E402
+from qa.eval.cli import eval_services  # noqa: E402
+from qa.eval.runner import lead_of  # noqa: E402
 
 
 def main() -> None:
@@ -37,17 +36,13 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "lead_rate.json")
     args = parser.parse_args()
     questions = yaml.safe_load(args.questions.read_text(encoding="utf-8"))["questions"]
-    embedder = MiniLMEmbedder().load()
     rows = []
-    with tempfile.TemporaryDirectory() as tmp:
-        services = build_services(Settings(chroma_path=Path(tmp) / "chroma", rate_limit=""), embedder=embedder)
-        ingest([ROOT / "data" / "sample", ROOT / "data" / "beats"], store=services.index.store, embedder=embedder,
-               chunker=services.index.chunker, sentences=services.index.sentences)
+    corpus = [ROOT / "data" / "sample", ROOT / "data" / "beats"]
+    with eval_services(Settings(), mode="extractive", corpus=corpus, embedder=MiniLMEmbedder()) as services:
         for item in questions:
-            answer = answer_question(item["question"], services=services)
-            lead = lead_sentence(answer.text)
+            lead = lead_of(answer_question(item["question"], services=services))
             rows.append({"question": item["question"], "lead": lead,
-                         "holds_answer": any(s.lower() in lead.lower() for s in item["answer"])})
+                         "holds_answer": any(s.casefold() in lead.casefold() for s in item["answer"])})
     right = sum(r["holds_answer"] for r in rows)
     result = {"questions": len(rows), "lead_holds_answer": right, "lead_rate": round(right / len(rows), 3), "answers": rows}
     args.out.parent.mkdir(parents=True, exist_ok=True)
