@@ -17,6 +17,8 @@ from typing import Any, TypeVar
 ROOT = Path(__file__).resolve().parent.parent
 GUNICORN = Path(sys.executable).parent / "gunicorn"
 T = TypeVar("T")
+# Servers' metrics folders go in here, removed when the test process ends.
+_METRICS = tempfile.TemporaryDirectory(prefix="newsdesk-metrics-")
 
 
 def free_port() -> int:
@@ -33,7 +35,7 @@ def environment(**values: object) -> dict[str, str]:
     """
     env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1",
            "ANONYMIZED_TELEMETRY": "False", "HOST": "127.0.0.1",
-           "PROMETHEUS_MULTIPROC_DIR": tempfile.mkdtemp(prefix="newsdesk-metrics-")}
+           "PROMETHEUS_MULTIPROC_DIR": tempfile.mkdtemp(dir=_METRICS.name)}
     env.update({k: str(v) for k, v in values.items()})
     return env
 
