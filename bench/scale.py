@@ -168,7 +168,7 @@ def _bm25s_rebuild_seconds(store: ChromaStore) -> float:
 
     from index.lexical import tokenize
 
-    tokens = [tokenize(f"{c.title}\n{c.text}") or ["\x00"] for c in store.chunks_of(store.published_versions())]
+    tokens = [tokenize(f"{c.title}\n{c.text}") or ["\x00"] for c in store.chunks_of(store.all_articles())]
     started = time.perf_counter()
     bm25s.BM25(k1=1.2, b=0.75).index(tokens, show_progress=False)
     return round(time.perf_counter() - started, 2)

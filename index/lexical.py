@@ -152,7 +152,7 @@ class LexicalIndex:
             entries = list(self._store.articles(sorted(changed)).values())
             gone = changed - {e.id for e in entries}
         entries = [e for e in entries if self._versions.get(e.id) != e.version]
-        chunks = [(c, tokenize(f"{c.title}\n{c.text}")) for c in self._store.chunks_of_entries(entries)]
+        chunks = [(c, tokenize(f"{c.title}\n{c.text}")) for c in self._store.chunks_of(entries)]
         return {e.id: e.version for e in entries}, gone, chunks
 
     def _apply(self, fetched: _Fetched) -> None:

@@ -140,9 +140,8 @@ def backfill(store: ChromaStore, vectors: SentenceVectors, *, page: int = 200) -
     articles = store.all_articles()
     added = 0
     for start in range(0, len(articles), page):
-        versions = {a.id: a.version for a in articles[start : start + page]}
         by_article: dict[str, list[StoredChunk]] = {}
-        for chunk in store.chunks_of(versions):
+        for chunk in store.chunks_of(articles[start : start + page]):
             by_article.setdefault(chunk.article_id, []).append(chunk)
         texts: list[str] = []
         for chunks in by_article.values():

@@ -314,26 +314,11 @@ class ChromaStore:
         ]
         return found, len(ids)
 
-    def chunks_of(self, versions: Mapping[str, str]) -> list[StoredChunk]:
-        """Every chunk of the given article versions, in article and reading order."""
-        found: list[StoredChunk] = []
-        ids = sorted(versions)
-        for start in range(0, len(ids), 100):
-            batch = ids[start : start + 100]
-            result = self._guard(
-                "read", lambda batch=batch: self._chunks.get(where={"article_id": {"$in": batch}}, include=["metadatas"])
-            )
-            for chunk_id, meta in zip(result["ids"], result["metadatas"]):
-                if versions.get(meta["article_id"]) == meta["version"]:
-                    found.append(stored_chunk(chunk_id, meta))
-        found.sort(key=lambda c: (c.article_id, c.seq))
-        return found
-
-    def chunks_of_entries(self, entries: Sequence[StoredArticle]) -> list[StoredChunk]:
+    def chunks_of(self, entries: Sequence[StoredArticle]) -> list[StoredChunk]:
         """Every chunk of these manifest entries, in article and reading order, read by id.
 
         An entry names its version and chunk count, so the ids are known: a read by id is a
-        primary-key lookup where `chunks_of` must filter a large collection by article.
+        primary-key lookup, where a filter by article id would scan a large collection.
         """
         ids = [chunk_id_for(e.id, e.version, seq) for e in entries for seq in range(e.n_chunks)]
         found: list[StoredChunk] = []

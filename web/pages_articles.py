@@ -70,5 +70,5 @@ def show_article(article_id: str) -> str:
     stored = store.article(article_id) if len(article_id) <= 64 else None
     if stored is None:
         abort(404, description="There is no article with this address. It may have been removed.")
-    chunks = store.chunks_of({stored.id: stored.version})
+    chunks = store.chunks_of([stored])
     return render_template("article.html", article=stored, chunks=chunks, text=article_text(chunks), http_url=http_url)
