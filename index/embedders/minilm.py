@@ -25,8 +25,8 @@ class MiniLMEmbedder:
         # 2-core CPU: smaller batches of length-sorted texts carry less padding.
         self.batch_size = batch_size
         self._loaded: Any = None
-        self._load_lock = threading.Lock()
-        # Web threads share one model; torch inference is not documented as re-entrant.
+        # Web threads share one model; torch inference is not documented as re-entrant. The lock
+        # also makes the first use load the model once.
         self._lock = threading.Lock()
 
     def load(self) -> MiniLMEmbedder:
@@ -42,7 +42,7 @@ class MiniLMEmbedder:
         ingest with nothing new never embed anything; the server's warm-up embeds, so it loads there.
         """
         if self._loaded is None:
-            with self._load_lock:
+            with self._lock:
                 if self._loaded is None:
                     from sentence_transformers import SentenceTransformer
 
