@@ -32,6 +32,9 @@ _ACCEPTS: dict[str, dict[str, float]] = {
 # ("cut 2,300 jobs" for "how many people were laid off").
 SIMILAR = 0.7
 _HEAD_DISTANCE = 4
+# A number's weight when the question asks for money, a percentage or a duration and the number is
+# not written as one (unmarked: "14"), or is written as another ("five years" for a sum of money).
+_UNMARKED, _OTHER_MEASURE = 0.7, 0.4
 _FOCUS_WINDOW = 10
 # Sentences that say the answer is not there ("the articles do not say who ...").
 _NOT_SAID = re.compile(
@@ -84,12 +87,24 @@ def fit(question: QuestionType, sentence: str, *, similar: bool = False) -> floa
     present = set(stems)
     # The question's names say which story, not what about it was asked ("When was Greer born?").
     asked_words = question.focus - {stem(n) for n in question.names}
-    about = similar or bool(question.head & present) or not question.head or _share(asked_words, present) >= 0.5
+    names_present = bool(question.names) and all(n in {t.lower for t in analysis.tokens} for n in question.names)
+    about = (
+        similar
+        or bool(question.head & present)
+        or not question.head
+        or _share(asked_words, present) >= 0.5
+        # A sentence naming everything the question names and sharing a word of what it asks about
+        # ("Pilots at Skylark Air ... 97 percent" for "What share of Skylark's pilots ...?").
+        or (names_present and bool(asked_words & present))
+    )
     best = 0.0
     for span in analysis.spans:
         weight = accepts.get(span.kind, 0.0)
         if question.kind == PLACE and span.kind == ORG and _after_preposition(span, analysis):
             weight = 0.9  # "developed at the Massachusetts Institute of Technology" says where
+        if question.measure and span.kind == NUMBER and span.measure != question.measure:
+            # "How much money ...?" is answered by "$412,000" before "two counts"; an unmarked number may still be it.
+            weight *= _UNMARKED if not span.measure else _OTHER_MEASURE
         if weight <= best or not _is_new(span, analysis, question):
             continue
         beside, near = _nearness(span, stems, question.head, asked_words or question.focus)

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import Stemmer
 
-from qa.typed_spans import DATE, NUMBER, ORG, PERSON, PLACE, ROLES, tokenize
+from qa.typed_spans import DATE, DURATION, MONEY, NUMBER, ORG, PERCENT, PERSON, PLACE, ROLES, tokenize
 from qa.words import STOPWORDS
 
 _STEMMER = Stemmer.Stemmer("english")
@@ -64,7 +64,8 @@ _WHERE = re.compile(r"^(where|from where)\b")
 _LEVEL_VERBS = re.compile(r"\b(end(ed|s)? up|stand|stands|stood|settle[ds]?|close[ds]?|finish(ed|es)?|land(ed|s)?|peak(ed|s)?)\b")
 _COPULAS = frozenset("is are was were".split())
 _PHRASE_ENDS = frozenset(
-    "of in on at by for from to with into over under after before during ever that which who and or now today then".split()
+    "of in on at by for from to with into over under after before during ever that which who and or now today then "
+    "when where while as if because since until than".split()
 )
 # Words for the same measure: "How much was paid for Kerrigan?" is answered by "put the fee at about
 # 9 million pounds", "What headcount ...?" by "5,139 full-time staff".
@@ -73,8 +74,18 @@ _HEAD_FAMILIES = tuple(
     for family in (
         "pay paid pays cost costs fee fees price prices sum payment payments spent spend",
         "headcount workforce staff staffing employees employee workers positions jobs",
+        "tally vote votes voted voting score margin",
     )
 )
+# What a number question's answer measures: "How much money ...?" wants "$412,000", not "two counts".
+_MONEY_NOUNS = frozenset(
+    "money price prices fee fees cost costs fine fines salary salaries budget revenue revenues valuation payment "
+    "payments settlement award damages funding bail fare fares dividend profit profits debt wage wages grant loan "
+    "bonus compensation spending investment bid deal pay raise refund penalty".split()
+)
+_PERCENT_NOUNS = frozenset("percent percentage share proportion fraction".split())
+_MONEY_QUESTION = re.compile(r"^how much\b.*\b(pay|paid|pays|paying|cost|costs|costing|spend|spent|raise[sd]?|raising|worth|charge[sd]?|earn(ed|s)?|owe[sd]?|fined?|sell|sold|buy|bought|steal|stole|stolen|stealing|embezzl\w*|refund\w*|give back)\b")
+_DURATION_QUESTION = re.compile(r"^(how long|for how long|how many (years|months|weeks|days|hours|minutes))\b")
 # "one-time costs" is one word: its "time" does not make a date question.
 _WORDS = re.compile(r"[A-Za-z0-9]+(?:['-][A-Za-z0-9]+)*")
 
@@ -88,6 +99,7 @@ class QuestionType:
     focus: frozenset[str]  # stems of every content word of the question
     names: tuple[str, ...]  # the question's names, lower-cased ("kerrigan", "cftc")
     words: frozenset[str]  # every word of the question, lower-cased: what an answer must add to
+    measure: str = ""  # for number questions: money, percent or duration when the question says so
 
     @property
     def typed(self) -> bool:
@@ -120,7 +132,7 @@ def classify(question: str) -> QuestionType:
     # The word the answer should stand beside: the noun asked about ("how many goals", "which
     # commissioner") or the verb ("who manages"), never one of the question's names (what it is
     # about, not what it asks for); for when/where, and "how much was the fee?", also the last word.
-    after = [w for w in after if w not in set(names)]
+    after = [w for w in after if w.removesuffix("'s") not in set(names)]
     last_too = kind in (DATE, PLACE) or (kind == NUMBER and head_at < len(words) and words[head_at] in _AUXILIARIES)
     head = after[:1] + (after[-1:] if last_too else [])
     return QuestionType(
@@ -129,7 +141,19 @@ def classify(question: str) -> QuestionType:
         focus=frozenset(stem(w) for w in content),
         names=names,
         words=frozenset(t.lower for t in tokens),
+        measure=_measure(lower, words) if kind == NUMBER else "",
     )
+
+
+def _measure(lower: str, words: list[str]) -> str:
+    """What a number question's answer measures, when its words say: money, a percentage or a duration."""
+    if _DURATION_QUESTION.match(lower):
+        return DURATION
+    if _PERCENT_NOUNS & set(words[:4]) or "what percent" in lower:
+        return PERCENT
+    if _MONEY_QUESTION.match(lower) or _MONEY_NOUNS & set(words[:7]):
+        return MONEY
+    return ""
 
 
 def _kind(lower: str, words: list[str]) -> tuple[str, int]:

@@ -11,10 +11,16 @@ no such clue stays a plain `name`. Why rules and not a tagger: see docs/answerin
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 PERSON, ORG, PLACE, NAME, NUMBER, DATE = "person", "org", "place", "name", "number", "date"
+# What a number measures, when its own characters or the word after it say so.
+MONEY, PERCENT, DURATION = "money", "percent", "duration"
+_CURRENCY_WORDS = frozenset("dollars dollar pounds pound euros euro yen yuan francs rupees cents pence usd gbp eur".split())
+_TIME_UNITS = frozenset(
+    "year years month months week weeks day days hour hours minute minutes second seconds decade decades".split()
+)
 
 MONTHS = frozenset(
     "january february march april may june july august september october november december "
@@ -63,8 +69,8 @@ _WORD_NUMBERS = (
     "thousands|millions|billions|half|twice|double|triple|a third|a quarter"
 )
 _NUMBER_RE = re.compile(
-    # A race time ("2:07:55") first, so its parts are not three numbers.
-    r"\b\d{1,2}:\d{2}:\d{2}(?:\.\d+)?\b|(?:[$€£]\s?)?\d[\d,]*(?:\.\d+)?(?:\s?(?:%|percent|per cent|percentage points?|million|billion|trillion|"
+    # A race time ("2:07:55") and a vote or score ("9-2") first, so their parts are not numbers of their own.
+    r"\b\d{1,2}:\d{2}:\d{2}(?:\.\d+)?\b|(?<![\d-])\d{1,3}-\d{1,3}(?![\d-])|(?:[$€£]\s?)?\d+(?:,\d{3})*(?:\.\d+)?(?:\s?(?:%|percent|per cent|percentage points?|million|billion|trillion|"
     r"thousand|bn\b|m\b|k\b))?|\b(?:" + _WORD_NUMBERS + r")\b",
     re.IGNORECASE,
 )
@@ -106,6 +112,7 @@ class Span:
     text: str
     first: int
     last: int
+    measure: str = ""  # for numbers: money, percent or duration when that is written
 
 
 @dataclass(frozen=True)
@@ -143,7 +150,21 @@ def _pattern_spans(text: str, tokens: tuple[Token, ...], pattern: re.Pattern[str
 
 def _numbers(text: str, tokens: tuple[Token, ...]) -> list[Span]:
     # A bare year is a date, not a quantity ("in 2018" does not answer "how many").
-    return [s for s in _pattern_spans(text, tokens, _NUMBER_RE, NUMBER) if not _YEAR.match(s.text.strip())]
+    spans = [s for s in _pattern_spans(text, tokens, _NUMBER_RE, NUMBER) if not _YEAR.match(s.text.strip())]
+    return [replace(s, measure=_measure(s, tokens)) for s in spans]
+
+
+def _measure(span: Span, tokens: tuple[Token, ...]) -> str:
+    """Money ("$412,000", "9 million pounds"), a percentage, a duration ("five years", "2:07:55"), or ''."""
+    written = span.text.lower()
+    following = [t.lower for t in tokens[span.last + 1 : span.last + 3]]
+    if written[:1] in "$\u20ac\u00a3" or (following[:1] and following[0] in _CURRENCY_WORDS) or following[1:2] == ["dollars"]:
+        return MONEY
+    if "%" in written or "percent" in written or "per cent" in written:
+        return PERCENT
+    if ":" in written or (following[:1] and following[0] in _TIME_UNITS):
+        return DURATION
+    return ""
 
 
 def _is_capitalised(token: Token) -> bool:
@@ -161,13 +182,18 @@ def _names(tokens: tuple[Token, ...]) -> list[Span]:
             nxt = tokens[j + 1]
             if _is_capitalised(nxt) and nxt.lower not in ROLES:
                 j += 1
-            elif nxt.lower in _CONNECTORS and j + 2 < len(tokens) and _is_capitalised(tokens[j + 2]):
+            elif nxt.lower in _CONNECTORS and j + 2 < len(tokens) and _is_capitalised(tokens[j + 2]) and _joins(tokens[i : j + 1]):
                 j += 2
             else:
                 break
         spans.append(_classify(tokens, i, j))
         i = j + 1
     return spans
+
+
+def _joins(run: tuple[Token, ...]) -> bool:
+    """Whether a name continues over "of": "Bank of America", "Port of Calder", not "Faith Chebet of Kenya"."""
+    return len(run) == 1 or any(t.lower in ORG_WORDS or t.lower in PLACE_WORDS for t in run)
 
 
 def _classify(tokens: tuple[Token, ...], first: int, last: int) -> Span:

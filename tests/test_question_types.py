@@ -35,6 +35,8 @@ from qa.typed_spans import analyse
         ("What headcount does the agency plan for next year?", "number"),
         ("How effective was the vaccine against severe illness?", "number"),
         ("What record did the team set?", "other"),
+        # The noun phrase after "was" ends at a clause word: its head is "tally", not "when".
+        ("What was the tally when councillors backed the new route?", "number"),
     ],
 )
 def test_questions_are_typed_by_what_they_ask_for(question, kind):
@@ -112,3 +114,48 @@ def test_a_race_time_is_one_number_not_three():
     spans = [(s.text, s.kind) for s in analyse("The men's race was won by Daniel Korir in 2:07:55.").spans]
     assert ("2:07:55", "number") in spans and ("07", "number") not in spans
 
+
+
+@pytest.mark.parametrize(
+    ("question", "measure"),
+    [
+        ("How much money was the treasurer convicted of stealing?", "money"),
+        ("How much is Fairway paying for Greenleaf?", "money"),
+        ("What was the fine?", "money"),
+        ("What share of the pilots backed a strike?", "percent"),
+        ("How long a prison term did she receive?", "duration"),
+        ("How many years did prosecutors seek?", "duration"),
+        ("How many stores must the grocers sell?", ""),
+    ],
+)
+def test_number_questions_say_what_the_number_measures(question, measure):
+    assert classify(question).measure == measure
+
+
+def test_numbers_say_what_they_measure_and_the_asked_measure_fits_best():
+    measures = [(s.text, s.measure) for s in analyse("She took $412,000, got five years, and 97 percent agreed on 14 counts.").spans
+                if s.kind == "number"]
+    assert measures == [("$412,000", "money"), ("five", "duration"), ("97 percent", "percent"), ("14", "")]
+    money = classify("How much money did the treasurer steal from the town?")
+    stolen = "The treasurer stole $412,000 from the town."
+    counts = "The treasurer was convicted on 14 counts of stealing from the town."
+    assert fit(money, stolen) > fit(money, counts) > 0
+
+
+def test_a_vote_or_score_is_one_number_and_answers_a_tally_question():
+    spans = [(s.text, s.kind) for s in analyse("The council voted 9-2 to adopt the route.").spans]
+    assert ("9-2", "number") in spans and ("9", "number") not in spans
+    assert fit(classify("What was the tally when the council backed the route?"), "The council voted 9-2 to adopt the route.") > 0
+
+
+def test_a_person_of_a_place_is_a_person_but_an_institution_of_a_place_is_one_name():
+    kinds = {s.text: s.kind for s in analyse("Faith Chebet of Kenya beat the Bank of America team at the Port of Calder.").spans}
+    assert kinds["Faith Chebet"] == "person" and "Kenya" in kinds
+    assert kinds["Bank of America"] == "org" and "Port of Calder" in kinds
+
+
+def test_a_sentence_naming_the_question_s_names_and_sharing_a_word_is_about_it():
+    question = classify("What share of Skylark's pilots backed a walkout?")
+    sentence = "Pilots at Skylark Air voted overwhelmingly on Thursday to authorize a strike, with 97 percent of members in favor."
+    assert fit(question, sentence) > 0
+    assert fit(question, "Trading volume ended about 35 percent below average.") == 0
