@@ -80,3 +80,40 @@ def test_stance_fit_needs_a_word_that_says_yes_or_no_and_every_name():
     assert stance_fit(asked, "Binance made overtures to sign up Gensler as an adviser.") == 0
     assert stance_fit(asked, "Gensler declined to comment.") == 0  # Binance is not named
     assert stance_fit(classify("Who advised Binance?"), "Gensler declined to advise Binance.") == 0
+
+
+def test_the_question_s_qualifier_decides_between_two_sentences_of_the_asked_kind(embedder):
+    # "women's" is carried by one sentence, "race" and "Calder" by all: the qualifier decides.
+    passages = [passage(1, "The men's race at the Calder Marathon was won by Daniel Korir in a course record. "
+                           "Faith Chebet won the women's race at the Calder Marathon in 2 hours 19 minutes. "
+                           "The Calder Marathon race drew a record field of runners this year.", title="Calder Marathon")]
+    draft = ExtractiveAnswerer(embedder, min_relevance=0.05).draft("Who won the women's race at the Calder Marathon?", passages)
+    assert "Faith Chebet" in lead(draft.text)
+
+
+def test_a_search_snippet_cut_mid_sentence_is_quoted_from_where_it_starts(embedder):
+    # Search engines print snippets cut mid-sentence; the cut piece may be the only one that answers.
+    passages = [
+        passage(1, "Lab director Priya Raman said the team hoped to switch on the ...", title="Lab director Priya Raman said"),
+        passage(2, "... device in 2027, two years later than first planned, because of supply delays.", title="device in 2027"),
+    ]
+    draft = ExtractiveAnswerer(embedder, min_relevance=0.05).draft("When does the lab hope to switch on its device?", passages)
+    assert "\u201cdevice in 2027, two years later than first planned, because of supply delays.\u201d [2]" in draft.text
+
+
+def test_an_acronym_the_passages_spell_out_is_not_a_missing_name():
+    from qa.chat.extractive import missing_names
+
+    passages = [passage(1, "An experimental vaccine against respiratory syncytial virus prevented 82 percent of severe illness.")]
+    assert missing_names("How effective was the RSV shot?", passages) == []
+    assert missing_names("How effective was the HPV shot?", passages) == ["HPV"]
+
+
+def test_a_question_word_few_sentences_hold_weighs_more_than_one_all_hold():
+    from qa.chat.extractive import _distinctiveness
+    from qa.words import content_words
+
+    sentences = [content_words(t) for t in ("The men's race in Calder.", "The women's race in Calder.", "Calder race day.")]
+    weights = _distinctiveness(content_words("Who won the women's race in Calder?"), sentences)
+    assert weights["women"] > weights["race"] == weights["calde"] >= 0 and "won" not in weights
+    assert abs(sum(weights.values()) - 1.0) < 1e-9

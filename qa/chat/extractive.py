@@ -15,6 +15,7 @@ the question's from the retriever's cache, so an answer embeds at most the quest
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -43,6 +44,12 @@ NAMES_WEIGHT = 0.2
 # Pairs of consecutive content words of the question found in a sentence ("last season",
 # "Port Avalon"): finer evidence than shared words that the sentence is about what was asked.
 PHRASE_WEIGHT = 0.4
+# The question's words weighted by how few of the candidate sentences hold them (IDF over the
+# sentences), summed over the words a sentence holds: "the women's race" is told apart from the
+# men's by "women", which few sentences carry, not by "race" or "Calder", which many do.
+DISTINCT_WEIGHT = 0.5
+# Words an acronym skips ("Securities and Exchange Commission" is SEC).
+_ACRONYM_GAPS = frozenset("of and the for in on at to a an &".split())
 
 
 
@@ -118,7 +125,7 @@ class ExtractiveAnswerer:
     def _candidates(
         self, question: str, query: str, asked: QuestionType, passages: Sequence[Passage]
     ) -> list[_Candidate]:
-        pieces = [(p, s.text) for p in passages for s in split_sentences(p.text) if _is_quotable(s.text)]
+        pieces = [(p, text) for p in passages for text in _quotable_sentences(p.text)]
         if not pieces:
             return []
         titles = list(dict.fromkeys(p.title for p in passages))
@@ -129,9 +136,12 @@ class ExtractiveAnswerer:
         title_similarity = dict(zip(titles, similarities[: len(titles)].tolist()))
         question_words = content_words(query)
         question_pairs = _pairs(question, exclude=set(asked.names))
+        words_of = [content_words(text) for _, text in pieces]
+        weights = _distinctiveness(question_words, words_of)
         candidates = []
-        for (passage, text), vector, cosine in zip(pieces, vectors[len(titles) :], similarities[len(titles) :].tolist()):
-            overlap = len(question_words & content_words(text)) / len(question_words) if question_words else 0.0
+        for (passage, text), words, vector, cosine in zip(pieces, words_of, vectors[len(titles) :], similarities[len(titles) :].tolist()):
+            overlap = len(question_words & words) / len(question_words) if question_words else 0.0
+            distinct = sum(weights.get(w, 0.0) for w in words)
             # A sentence from the story that is about the question (its headline says so) beats a
             # passing mention of the same fact in a story about something else.
             similarity = cosine + 0.15 * overlap
@@ -143,6 +153,7 @@ class ExtractiveAnswerer:
                 + FIT_WEIGHT * fitness
                 + NAMES_WEIGHT * name_coverage(asked, text, passage.title)
                 + PHRASE_WEIGHT * phrases
+                + DISTINCT_WEIGHT * distinct
             )
             direct = answers(asked, text, cosine)
             candidates.append(_Candidate(passage, text, relevance, similarity, lead, direct, fitness, vector))
@@ -157,7 +168,8 @@ class ExtractiveAnswerer:
     def _select(self, pool: list[_Candidate], lead: _Candidate) -> list[_Candidate]:
         # Quote only sentences nearly as relevant as the best one: a weak further quote adds noise.
         best = max(c.relevance for c in pool)
-        rest = [c for c in pool if c is not lead and c.relevance >= best - 0.15 and c.text != lead.text]
+        # A sentence that states the asked thing may follow even when less relevant: the lead may be the wrong one.
+        rest = [c for c in pool if c is not lead and (c.relevance >= best - 0.15 or c.direct) and c.text != lead.text]
         chosen = [lead]
         while rest and len(chosen) < self.max_sentences:
             def marginal(c: _Candidate) -> float:
@@ -189,8 +201,51 @@ def missing_names(question: str, passages: Sequence[Passage]) -> list[str]:
         is_acronym = len(word) >= 2 and word.isupper()
         if (is_acronym or (position > 0 and word[:1].isupper())) and word.lower() not in STOPWORDS:
             names.append(word)
-    text = " ".join(f"{p.title} {p.text}" for p in passages).lower()
-    return [n for n in dict.fromkeys(names) if not re.search(rf"(?<![a-z0-9]){re.escape(n.lower())}(?![a-z0-9])", text)]
+    text = " ".join(f"{p.title} {p.text}" for p in passages)
+    lower = text.lower()
+    words = re.findall(r"[A-Za-z]+|&", text)
+    return [
+        n
+        for n in dict.fromkeys(names)
+        if not re.search(rf"(?<![a-z0-9]){re.escape(n.lower())}(?![a-z0-9])", lower) and not _spelled_out(n, words)
+    ]
+
+
+def _spelled_out(acronym: str, words: Sequence[str]) -> bool:
+    """Whether consecutive words spell the acronym by their initials, small words skipped.
+
+    "respiratory syncytial virus" spells RSV and "Securities and Exchange Commission" SEC: a
+    question about RSV is about a story that writes the name out. Each spelling word must be a
+    name (capitalised) or a long word, so that chance runs of short words do not count.
+    """
+    letters = acronym.lower()
+    if not (acronym.isupper() and acronym.isalpha() and 2 < len(letters) <= 6):
+        return False
+    for first in range(len(words)):
+        at, matched = first, 0
+        while at < len(words) and matched < len(letters):
+            word = words[at]
+            if matched and word.lower() in _ACRONYM_GAPS:
+                at += 1
+                continue
+            if word[0].lower() != letters[matched] or not (word[0].isupper() or len(word) >= 5):
+                break
+            matched, at = matched + 1, at + 1
+        if matched == len(letters):
+            return True
+    return False
+
+
+def _distinctiveness(question_words: set[str], sentence_words: Sequence[set[str]]) -> dict[str, float]:
+    """Each question word's share of the question's total IDF over these sentences (absent words weigh 0)."""
+    count = len(sentence_words)
+    idf = {}
+    for word in question_words:
+        held = sum(1 for words in sentence_words if word in words)
+        if held:
+            idf[word] = math.log((count + 1) / held)
+    total = sum(idf.values())
+    return {w: v / total for w, v in idf.items()} if total else {}
 
 
 def _pairs(text: str, exclude: set[str] = frozenset()) -> set[tuple[str, str]]:  # type: ignore[assignment]
@@ -199,8 +254,24 @@ def _pairs(text: str, exclude: set[str] = frozenset()) -> set[tuple[str, str]]: 
     return {(a[:5], b[:5]) for a, b in zip(words, words[1:]) if not (a in exclude and b in exclude)}
 
 
-def _is_quotable(sentence: str) -> bool:
-    # Chunk edges and headlines give fragments; a quote must read as a whole sentence.
-    starts_well = sentence[:1].isupper() or sentence[:1].isdigit() or sentence[:1] in "\"\u201c"
-    ends_well = sentence.rstrip("\"'\u201d\u2019)").endswith((".", "!", "?"))
+def _quotable_sentences(text: str) -> Iterator[str]:
+    """The passage's sentences that read as whole, plus the cut one a search snippet starts with.
+
+    Chunk edges and headlines give fragments, and a quote must read as a sentence. But a passage
+    that is itself a cut ("... hoped to switch the device on in 2027.", as search engines print
+    snippets) may hold its only statement of the answer in that first piece: it is quoted
+    without the ellipsis, which is not the article's text.
+    """
+    for position, sentence in enumerate(split_sentences(text)):
+        piece = sentence.text
+        cut = position == 0 and (piece.startswith(("...", "\u2026")) or piece[:1].islower())
+        if cut:
+            piece = piece.lstrip(".\u2026 ")
+        if _is_quotable(piece, cut=cut):
+            yield piece
+
+
+def _is_quotable(sentence: str, *, cut: bool = False) -> bool:
+    starts_well = cut or sentence[:1].isupper() or sentence[:1].isdigit() or sentence[:1] in "\"\u201c"
+    ends_well = sentence.rstrip("\"'\u201d\u2019)").endswith((".", "!", "?", "\u2026"))
     return len(sentence.split()) >= 6 and starts_well and ends_well
