@@ -21,6 +21,7 @@ from qa.budget import fit_passages
 from qa.citations import check_citations
 from qa.conversation import search_text
 from qa.deadline import Deadline, deadline_scope
+from qa.mentions import names_every_name
 from qa.models import Answer, Claim, Completion, Message, Passage
 from qa.prompts import is_refusal, passage_block
 from qa.retrieval import SearchOptions
@@ -197,9 +198,11 @@ def _prepare(
     context.warnings.extend(retrieval.warnings)
     context.timings["retrieve"] = _ms_since(started)
     # The gate: when even the closest passage is far from the question in meaning, nothing
-    # relevant was found. Past it, keyword hits that embeddings rate low stay in: finding the
-    # names and figures that embeddings blur is why they were searched for.
-    relevant = retrieved if any(p.score >= settings.min_score for p in retrieved) else []
+    # relevant was found, unless one names every name the question names (a long passage's vector
+    # can be far from a question about one of its sentences). Past it, keyword hits that
+    # embeddings rate low stay in: finding the names and figures that embeddings blur is why they
+    # were searched for.
+    relevant = retrieved if any(p.score >= settings.min_score or names_every_name(text, p) for p in retrieved) else []
     if not relevant:
         reason = NO_PASSAGES if not retrieved else LOW_RELEVANCE
         message = _nothing_found(text, retrieved, services.index.store.article_count(), filtered=not retrieval.filter.is_empty)

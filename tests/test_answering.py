@@ -177,7 +177,7 @@ def test_extractive_declines_when_a_named_subject_is_in_no_passage(services):
 
 
 def test_names_at_the_start_or_in_lower_case_do_not_trigger_the_name_check():
-    from qa.chat.extractive import missing_names
+    from qa.mentions import missing_names
 
     passages = [Passage(n=1, chunk_id="c", article_id="a", title="Kraken pays SEC", url=None, source="S",
                         published_at=None, text="Binance.US and Gensler's agency met.", start=0, end=10, score=0.9)]

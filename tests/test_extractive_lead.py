@@ -102,7 +102,7 @@ def test_a_search_snippet_cut_mid_sentence_is_quoted_from_where_it_starts(embedd
 
 
 def test_an_acronym_the_passages_spell_out_is_not_a_missing_name():
-    from qa.chat.extractive import missing_names
+    from qa.mentions import missing_names
 
     passages = [passage(1, "An experimental vaccine against respiratory syncytial virus prevented 82 percent of severe illness.")]
     assert missing_names("How effective was the RSV shot?", passages) == []

@@ -25,9 +25,10 @@ import numpy as np
 from index import Embedder
 from index.sentences import split_sentences
 
-from qa.answer_check import SIMILAR, answers, fit, name_coverage, stance_fit
+from qa.answer_check import SIMILAR, answers, fit, name_coverage, reason_fit, stance_fit
 from qa.citations import defuse_marks
 from qa.conversation import search_text
+from qa.mentions import missing_names
 from qa.models import Completion, Message, Passage
 from qa.prompts import NOT_IN_SOURCES
 from qa.question_types import QuestionType, classify
@@ -48,8 +49,6 @@ PHRASE_WEIGHT = 0.4
 # sentences), summed over the words a sentence holds: "the women's race" is told apart from the
 # men's by "women", which few sentences carry, not by "race" or "Calder", which many do.
 DISTINCT_WEIGHT = 0.5
-# Words an acronym skips ("Securities and Exchange Commission" is SEC).
-_ACRONYM_GAPS = frozenset("of and the for in on at to a an &".split())
 
 
 
@@ -147,7 +146,7 @@ class ExtractiveAnswerer:
             similarity = cosine + 0.15 * overlap
             relevance = similarity + self.headline_weight * title_similarity[passage.title]
             phrases = len(question_pairs & _pairs(text)) / len(question_pairs) if question_pairs else 0.0
-            fitness = fit(asked, text, similar=cosine >= SIMILAR) or stance_fit(asked, text, passage.title)
+            fitness = fit(asked, text, similar=cosine >= SIMILAR) or stance_fit(asked, text, passage.title) or reason_fit(asked, text)
             lead = (
                 relevance
                 + FIT_WEIGHT * fitness
@@ -190,50 +189,6 @@ def near_miss(question: str, topic: str) -> str:
     if first.lower() in STOPWORDS or first.lower() in ("how", "is", "are", "was", "were", "do", "does", "did"):
         asked = f"{first.lower()} {rest}".strip()
     return f"The articles describe \u201c{defuse_marks(topic)}\u201d but do not say {asked}; this is what they do say:"
-
-
-def missing_names(question: str, passages: Sequence[Passage]) -> list[str]:
-    """Names in the question (capitalised words after the first, acronyms) that no passage mentions."""
-    tokens = re.findall(r"[A-Za-z0-9][A-Za-z0-9.&'-]*", question)
-    names = []
-    for position, token in enumerate(tokens):
-        word = re.sub(r"('s|')$", "", token).rstrip(".")
-        is_acronym = len(word) >= 2 and word.isupper()
-        if (is_acronym or (position > 0 and word[:1].isupper())) and word.lower() not in STOPWORDS:
-            names.append(word)
-    text = " ".join(f"{p.title} {p.text}" for p in passages)
-    lower = text.lower()
-    words = re.findall(r"[A-Za-z]+|&", text)
-    return [
-        n
-        for n in dict.fromkeys(names)
-        if not re.search(rf"(?<![a-z0-9]){re.escape(n.lower())}(?![a-z0-9])", lower) and not _spelled_out(n, words)
-    ]
-
-
-def _spelled_out(acronym: str, words: Sequence[str]) -> bool:
-    """Whether consecutive words spell the acronym by their initials, small words skipped.
-
-    "respiratory syncytial virus" spells RSV and "Securities and Exchange Commission" SEC: a
-    question about RSV is about a story that writes the name out. Each spelling word must be a
-    name (capitalised) or a long word, so that chance runs of short words do not count.
-    """
-    letters = acronym.lower()
-    if not (acronym.isupper() and acronym.isalpha() and 2 < len(letters) <= 6):
-        return False
-    for first in range(len(words)):
-        at, matched = first, 0
-        while at < len(words) and matched < len(letters):
-            word = words[at]
-            if matched and word.lower() in _ACRONYM_GAPS:
-                at += 1
-                continue
-            if word[0].lower() != letters[matched] or not (word[0].isupper() or len(word) >= 5):
-                break
-            matched, at = matched + 1, at + 1
-        if matched == len(letters):
-            return True
-    return False
 
 
 def _distinctiveness(question_words: set[str], sentence_words: Sequence[set[str]]) -> dict[str, float]:
