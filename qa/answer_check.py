@@ -15,9 +15,9 @@ import re
 from collections.abc import Callable, Sequence
 
 from qa.citations import strip_marks
-from qa.question_types import TYPED, WHO, YESNO, QuestionType, classify, stem
+from qa.question_types import REASON, TYPED, WHO, YESNO, QuestionType, classify, stem
 from index.sentences import split_sentences
-from qa.typed_spans import DATE, NAME, NUMBER, ORG, PERSON, PLACE, PLACE_PREPOSITIONS, Analysis, Span, analyse
+from qa.typed_spans import DATE, DURATION, NAME, NUMBER, ORG, PERSON, PLACE, PLACE_PREPOSITIONS, Analysis, Span, analyse
 
 # How well a span of each kind answers each asked kind (a bare name may be either).
 _ACCEPTS: dict[str, dict[str, float]] = {
@@ -35,6 +35,9 @@ _HEAD_DISTANCE = 4
 # A number's weight when the question asks for money, a percentage or a duration and the number is
 # not written as one (unmarked: "14"), or is written as another ("five years" for a sum of money).
 _UNMARKED, _OTHER_MEASURE = 0.7, 0.4
+# A date answers "how long" as the end of the period.
+_UNTIL = 0.8
+_TIME = stem("time")
 _FOCUS_WINDOW = 10
 # Sentences that say the answer is not there ("the articles do not say who ...").
 _NOT_SAID = re.compile(
@@ -57,17 +60,45 @@ def stance_fit(question: QuestionType, sentence: str, context: str = "") -> floa
     """For a yes/no question: whether the sentence says yes or no about all the question's names.
 
     Full marks when the question's first name (its subject, "Gensler") comes before the word
-    that says it ("declined"); less when it comes after; 0 with no such word, for questions of
-    other kinds, or when a name is missing from the sentence and its `context` (the headline).
+    that says it ("declined"); less when it comes after, or when other names are missing but the
+    subject and the asked word are there; 0 with no such word or for questions of other kinds.
+    `context` (the headline) may supply the names.
     """
-    if question.kind != YESNO or not question.names or name_coverage(question, sentence, context) < 1.0:
+    if question.kind != YESNO or not question.names:
         return 0.0
     words = [t.lower for t in analyse(sentence).tokens]
     marks = [i for i, w in enumerate(words) if w.endswith("n't") or stem(w) in _STANCE]
     if not marks:
         return 0.0
     subject = question.names[0]
+    if name_coverage(question, sentence, context) < 1.0:
+        # "Did the SEC comment on the Journal's report about Binance?" is settled by "The SEC did
+        # not comment on the report.": the subject and the asked verb, not every name.
+        asked = bool(question.head & {stem(w) for w in words})
+        return 0.6 * STANCE_FIT if asked and subject in words[: marks[0]] else 0.0
     return STANCE_FIT if subject in words and words.index(subject) < marks[0] else 0.6 * STANCE_FIT
+
+
+# Words by which a sentence gives a reason: "Why did the judge throw out the challenge?" is answered
+# by "ruled that the group lacked standing because ...", not by "the suit argued that ...".
+_CAUSAL = re.compile(
+    r"\b(because|due to|owing to|as a result|after|since|citing|cited|so that|in order to|to avoid|for fear|"
+    r"reason|blamed|attributed|in response to|following|amid|thanks to)\b",
+    re.IGNORECASE,
+)
+
+
+def reason_fit(question: QuestionType, sentence: str) -> float:
+    """For a why-question: up to STANCE_FIT when the sentence gives a reason about what the question asks.
+
+    It must hold a causal word ("because", "after", "due to", "citing") and two of the question's
+    words besides its names (one when the question has no more), and name every name it names.
+    """
+    if question.kind != REASON or not _CAUSAL.search(sentence) or name_coverage(question, sentence) < 1.0:
+        return 0.0
+    asked = question.focus - {stem(n) for n in question.names}
+    shared = len(asked & {stem(t.lower) for t in analyse(sentence).tokens})
+    return STANCE_FIT if shared >= min(2, len(asked)) > 0 else 0.0
 
 
 def fit(question: QuestionType, sentence: str, *, similar: bool = False) -> float:
@@ -99,19 +130,31 @@ def fit(question: QuestionType, sentence: str, *, similar: bool = False) -> floa
     )
     best = 0.0
     for span in analysis.spans:
-        weight = accepts.get(span.kind, 0.0)
-        if question.kind == PLACE and span.kind == ORG and _after_preposition(span, analysis):
-            weight = 0.9  # "developed at the Massachusetts Institute of Technology" says where
-        if question.measure and span.kind == NUMBER and span.measure != question.measure:
-            # "How much money ...?" is answered by "$412,000" before "two counts"; an unmarked number may still be it.
-            weight *= _UNMARKED if not span.measure else _OTHER_MEASURE
+        weight = _span_weight(question, span, analysis, accepts)
         if weight <= best or not _is_new(span, analysis, question):
             continue
         beside, near = _nearness(span, stems, question.head, asked_words or question.focus)
-        if not (about or near >= 0.5):
+        # A span of exactly the asked kind and measure ("30 percent" for "what share") needs less
+        # evidence that it is about the question: a quarter of its words close by.
+        if not (about or near >= 0.5 or (weight >= 1.0 and near >= 0.25)):
             continue
         best = max(best, weight * (0.3 + 0.7 * (0.7 * beside + 0.3 * near)))
     return best
+
+
+def _span_weight(question: QuestionType, span: Span, analysis: Analysis, accepts: dict[str, float]) -> float:
+    """How well a span of its kind and measure answers the asked kind and measure (0 to 1)."""
+    weight = accepts.get(span.kind, 0.0)
+    if question.kind == PLACE and span.kind == ORG and _after_preposition(span, analysis):
+        weight = 0.9  # "developed at the Massachusetts Institute of Technology" says where
+    if question.kind == DATE and span.measure == DURATION and _TIME in question.head:
+        weight = _UNTIL  # "What was the winning time?" may ask for a duration: "in 2:07:55"
+    if question.measure == DURATION and span.kind == DATE:
+        weight = _UNTIL  # "How long will holders be able to redeem?" "... until at least February 2024"
+    if question.measure and span.kind == NUMBER and span.measure != question.measure:
+        # "How much money ...?" is answered by "$412,000" before "two counts"; an unmarked number may still be it.
+        weight *= _UNMARKED if not span.measure else _OTHER_MEASURE
+    return weight
 
 
 def name_coverage(question: QuestionType, sentence: str, context: str = "") -> float:
@@ -184,17 +227,24 @@ def _is_new(span: Span, analysis: Analysis, question: QuestionType) -> bool:
 
 
 def _nearness(span: Span, stems: Sequence[str], head: frozenset[str], focus: frozenset[str]) -> tuple[float, float]:
-    """Whether the asked-about word stands right beside the span (1.0 or 0.0), and the share of `focus` close by."""
+    """How closely the asked-about word stands beside the span (1.0 within four words, fading to 0 at
+    ten: "its first national title since 1987"), and the share of `focus` close by."""
     inside = range(span.first, span.last + 1)
-    beside = any(
-        i not in inside and s in head and min(abs(i - span.first), abs(i - span.last)) <= _HEAD_DISTANCE
-        for i, s in enumerate(stems)
-    )
+    distances = [
+        min(abs(i - span.first), abs(i - span.last)) for i, s in enumerate(stems) if i not in inside and s in head
+    ]
+    beside = max((_closeness(d) for d in distances), default=0.0)
     if not focus:
-        return float(beside), 1.0
+        return beside, 1.0
     low, high = max(0, span.first - _FOCUS_WINDOW), span.last + _FOCUS_WINDOW + 1
     near = {s for i, s in enumerate(stems[low:high], start=low) if i not in inside}
-    return float(beside), len(near & focus) / len(focus)
+    return beside, len(near & focus) / len(focus)
 
 
-__all__ = ["answers", "first_sentence_answers", "fit", "lead_sentence", "name_coverage", "stance_fit"]
+def _closeness(distance: int) -> float:
+    if distance <= _HEAD_DISTANCE:
+        return 1.0
+    return max(0.0, 1.0 - (distance - _HEAD_DISTANCE) / (_FOCUS_WINDOW - _HEAD_DISTANCE))
+
+
+__all__ = ["answers", "first_sentence_answers", "fit", "lead_sentence", "name_coverage", "reason_fit", "stance_fit"]

@@ -84,7 +84,7 @@ _MONEY_NOUNS = frozenset(
     "bonus compensation spending investment bid deal pay raise refund penalty".split()
 )
 _PERCENT_NOUNS = frozenset("percent percentage share proportion fraction".split())
-_MONEY_QUESTION = re.compile(r"^how much\b.*\b(pay|paid|pays|paying|cost|costs|costing|spend|spent|raise[sd]?|raising|worth|charge[sd]?|earn(ed|s)?|owe[sd]?|fined?|sell|sold|buy|bought|steal|stole|stolen|stealing|embezzl\w*|refund\w*|give back)\b")
+_MONEY_QUESTION = re.compile(r"^how much\b.*\b(pay|paid|pays|paying|cost|costs|costing|spend|spent|raise[sd]?|raising|worth|charge[sd]?|earn(ed|s)?|owe[sd]?|fined?|sell|sold|buy|bought|steal|stole|stolen|stealing|embezzl\w*|refund\w*|give back|borrow(ed|ing)?|lend|lent|draw|drew|drawn|invest(ed|ing)?|donate[sd]?|loan(ed)?)\b")
 _DURATION_QUESTION = re.compile(r"^(how long|for how long|how many (years|months|weeks|days|hours|minutes))\b")
 # "one-time costs" is one word: its "time" does not make a date question.
 _WORDS = re.compile(r"[A-Za-z0-9]+(?:['-][A-Za-z0-9]+)*")

@@ -84,8 +84,8 @@ _DATE_RE = re.compile(
     r"|(?:last|next|this|earlier this|later this)\s+(?:week|month|year|season|term|night|weekend|" + _SEASONS + r")"
     r"|(?:in\s+the\s+)?(?:" + _SEASONS + r")(?:\s+(?:of\s+)?\d{4})?"
     r"|yesterday|today|tomorrow|tonight|overnight|noon|midnight"
-    r"|\d{1,2}(?::\d\d)?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)"
-    r"|\d{4}-\d\d-\d\d|(?:the\s+)?\d{4}s|(?:1[89]|20)\d\d)\b",
+    r"|\d{1,2}(?::\d\d)?\s?(?:a\.m\.(?!\w)|p\.m\.(?!\w)|am\b|pm\b)"
+    r"|\d{4}-\d\d-\d\d|(?:the\s+)?\d{4}s|(?:1[89]|20)\d\d)(?:\b|(?<=\.))",
     re.IGNORECASE,
 )
 _POSSESSIVE = re.compile(r"['\u2019]s$")
@@ -158,7 +158,8 @@ def _measure(span: Span, tokens: tuple[Token, ...]) -> str:
     """Money ("$412,000", "9 million pounds"), a percentage, a duration ("five years", "2:07:55"), or ''."""
     written = span.text.lower()
     following = [t.lower for t in tokens[span.last + 1 : span.last + 3]]
-    if written[:1] in "$\u20ac\u00a3" or (following[:1] and following[0] in _CURRENCY_WORDS) or following[1:2] == ["dollars"]:
+    # "50 billion Swiss francs", "9 million pounds", "$28"
+    if written[:1] in "$\u20ac\u00a3" or any(word in _CURRENCY_WORDS for word in following):
         return MONEY
     if "%" in written or "percent" in written or "per cent" in written:
         return PERCENT
