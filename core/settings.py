@@ -37,6 +37,10 @@ CANDIDATES = 40
 RRF_K = 60
 DENSE_WEIGHT = 1.0
 LEXICAL_WEIGHT = 1.0
+# Hybrid search's third ranking (qa/answer_rank.py): the best-fused candidates that state what a
+# typed question asks for, its weight in the fusion, and how deep it looks.
+ANSWER_WEIGHT = 0.5
+ANSWER_DEPTH = 5
 # Diversity: passages one article may contribute, and the share of word 3-grams above which two
 # articles' passages are one wire story (checked on the sample's syndicated copies).
 MAX_PER_ARTICLE = 2
@@ -85,6 +89,8 @@ class Settings:
     rrf_k: int = RRF_K
     dense_weight: float = DENSE_WEIGHT
     lexical_weight: float = LEXICAL_WEIGHT
+    answer_weight: float = ANSWER_WEIGHT
+    answer_depth: int = ANSWER_DEPTH
     max_per_article: int = MAX_PER_ARTICLE
     duplicate_threshold: float = DUPLICATE_THRESHOLD
     recency_half_life_days: float = RECENCY_HALF_LIFE_DAYS

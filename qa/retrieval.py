@@ -30,6 +30,7 @@ from index.filters import SearchFilter
 from index.lexical import LexicalIndex
 
 from qa.models import Passage
+from qa.answer_rank import rerank
 from qa.shaping import Candidate, PassageGroup, shape, to_passage
 
 MODES = ("hybrid", "dense", "lexical")
@@ -142,6 +143,8 @@ class Retriever:
             self._weight_by_recency(list(candidates.values()))
         ranked = sorted(candidates.values(), key=lambda c: (-c.fused, c.chunk.chunk_id))
         groups = self._shape_published(ranked, top_k)
+        if options.mode == "hybrid":
+            groups = rerank(question, groups, weight=settings.answer_weight, k=k, depth=settings.answer_depth)
         self._measure_keyword_only(groups, vector)
         passages = [to_passage(n, group) for n, group in enumerate((g for g in groups if g.members), start=1)]
         return Retrieval(passages, options.mode, recency, search_filter, tuple(warnings))

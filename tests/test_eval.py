@@ -164,7 +164,7 @@ def test_a_broken_cassette_names_the_line(tmp_path, content, message):
 KRAKEN_GOLDEN = f"""
     cases:
       - id: kraken
-        question: What did Kraken agree to pay the SEC?
+        question: What did Kraken agree to pay the SEC over its staking service?
         expect: {{cites: [{KRAKEN}], contains_any: ["30 million"], refused: false}}
       - id: mars
         question: What is the weather on Mars?
@@ -257,7 +257,7 @@ def test_a_changed_prompt_fails_replay_naming_the_question(tmp_path, services, m
     report = run_golden(golden, replaying)
     kraken = report.results[0]
     assert kraken.status == "fail"
-    assert kraken.reasons[0].startswith("cassette_miss: no recorded reply for 'What did Kraken agree to pay the SEC?'")
+    assert kraken.reasons[0].startswith("cassette_miss: no recorded reply for 'What did Kraken agree to pay the SEC over its staking service?'")
 
 
 def test_the_cli_prints_a_table_writes_reports_and_exits_1_on_failure(tmp_path, services, monkeypatch, capsys):
@@ -290,7 +290,7 @@ def test_a_follow_up_is_searched_with_the_question_before_it(services, chat):
 
     llm = build_services(services.settings, embedder=services.index.embedder, store=services.index.store, chat_model=chat)
     chat.enqueue("Kraken agreed to pay $30 million [1].")
-    history = [Message("user", "What did Kraken agree with the SEC?"), Message("assistant", "It settled [1].")]
+    history = [Message("user", "What did Kraken agree with the SEC over its staking service?"), Message("assistant", "It settled [1].")]
     answer = answer_question("How much did it pay?", services=llm, history=history)
     assert any("Kraken" in p.title for p in answer.passages[:2])
     sent = chat.history[-1]
