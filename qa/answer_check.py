@@ -59,10 +59,10 @@ STANCE_FIT = 0.5
 def stance_fit(question: QuestionType, sentence: str, context: str = "") -> float:
     """For a yes/no question: whether the sentence says yes or no about all the question's names.
 
-    Full marks when the question's first name (its subject, "Gensler") comes before the word
-    that says it ("declined"); less when it comes after, or when other names are missing but the
-    subject and the asked word are there; 0 with no such word or for questions of other kinds.
-    `context` (the headline) may supply the names.
+    It needs a word that says it ("declined", "not") and every name of the question, in the
+    sentence or its `context` (the headline), or else the question's first name (its subject,
+    "Gensler") before that word and the asked word ("advise") in the sentence. Each of those two
+    adds to the score; 0 with no such word or for questions of other kinds.
     """
     if question.kind != YESNO or not question.names:
         return 0.0
@@ -70,13 +70,13 @@ def stance_fit(question: QuestionType, sentence: str, context: str = "") -> floa
     marks = [i for i, w in enumerate(words) if w.endswith("n't") or stem(w) in _STANCE]
     if not marks:
         return 0.0
-    subject = question.names[0]
-    if name_coverage(question, sentence, context) < 1.0:
-        # "Did the SEC comment on the Journal's report about Binance?" is settled by "The SEC did
-        # not comment on the report.": the subject and the asked verb, not every name.
-        asked = bool(question.head & {stem(w) for w in words})
-        return 0.6 * STANCE_FIT if asked and subject in words[: marks[0]] else 0.0
-    return STANCE_FIT if subject in words and words.index(subject) < marks[0] else 0.6 * STANCE_FIT
+    subject_first = question.names[0] in words[: marks[0]]
+    asked = bool(question.head & {stem(w) for w in words})
+    # "Did the SEC comment on the Journal's report about Binance?" is settled by "The SEC did not
+    # comment on the report.": the subject and the asked verb, even without every name.
+    if name_coverage(question, sentence, context) < 1.0 and not (subject_first and asked):
+        return 0.0
+    return STANCE_FIT * (0.4 + 0.3 * subject_first + 0.3 * asked)
 
 
 # Words by which a sentence gives a reason: "Why did the judge throw out the challenge?" is answered
@@ -174,7 +174,7 @@ def answers(question: QuestionType, sentence: str, similarity: float | None = No
         return False
     if question.kind in TYPED:
         return fit(question, sentence, similar=similarity is not None and similarity >= SIMILAR) > 0
-    return name_coverage(question, sentence) >= 0.5
+    return name_coverage(question, sentence) >= 0.5 or stance_fit(question, sentence) > 0 or reason_fit(question, sentence) > 0
 
 
 def first_sentence_answers(

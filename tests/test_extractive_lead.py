@@ -117,3 +117,20 @@ def test_a_question_word_few_sentences_hold_weighs_more_than_one_all_hold():
     weights = _distinctiveness(content_words("Who won the women's race in Calder?"), sentences)
     assert weights["women"] > weights["race"] == weights["calde"] >= 0 and "won" not in weights
     assert abs(sum(weights.values()) - 1.0) < 1e-9
+
+
+def test_a_sentence_from_a_story_about_the_question_s_names_leads_over_one_from_another_story(embedder):
+    passages = [
+        passage(1, "The temperature at the airport reached 109 degrees on Thursday, officials said.", title="Calder heat"),
+        passage(2, "Spain recorded its hottest April day in Cordoba. The temperature at the airport reached "
+                   "38.8 degrees on Thursday, officials said.", title="Spain heat"),
+    ]
+    draft = ExtractiveAnswerer(embedder, min_relevance=0.05).draft("How hot did it get at Cordoba's airport?", passages)
+    assert "38.8 degrees" in lead(draft.text)
+
+
+def test_a_lead_beside_the_asked_word_is_given_even_when_no_sentence_is_close_in_meaning(embedder):
+    passages = [passage(1, "The heat was unusual, said Elena Carvalho, who works at the University of Seville.",
+                        title="Spain heat")]
+    draft = ExtractiveAnswerer(embedder, min_relevance=0.99).draft("Where does Elena Carvalho work?", passages)
+    assert "University of Seville" in lead(draft.text)

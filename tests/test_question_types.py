@@ -159,3 +159,24 @@ def test_a_sentence_naming_the_question_s_names_and_sharing_a_word_is_about_it()
     sentence = "Pilots at Skylark Air voted overwhelmingly on Thursday to authorize a strike, with 97 percent of members in favor."
     assert fit(question, sentence) > 0
     assert fit(question, "Trading volume ended about 35 percent below average.") == 0
+
+
+def test_a_yes_no_question_is_settled_by_its_subject_and_verb_without_every_name():
+    from qa.answer_check import stance_fit
+
+    question = classify("Did the SEC comment on the Journal's report about Binance?")
+    assert stance_fit(question, "The SEC did not comment on the report.") > 0
+    assert answers(question, "The SEC did not comment on the report.")
+    assert stance_fit(question, "Binance made overtures to the SEC in 2018.") == 0
+    # Every name, from the sentence and its headline, but neither the subject first nor the verb: less.
+    assert 0 < stance_fit(question, "Binance declined, the Journal said.", "SEC") < stance_fit(
+        question, "The SEC did not comment on the report."
+    )
+
+
+def test_a_why_question_is_answered_by_a_sentence_that_gives_a_reason():
+    from qa.answer_check import reason_fit
+
+    question = classify("Why did the judge throw out the group's challenge?")
+    assert reason_fit(question, "The judge ruled that the group lacked standing because none of its members was harmed.") > 0
+    assert reason_fit(question, "The suit, filed by the group, argued that the land sold too cheaply.") == 0

@@ -42,6 +42,8 @@ FIT_WEIGHT = 2.0
 # lead even from a sentence MiniLM rates far from the question, as long as its passage was relevant.
 BESIDE_FIT = 0.75
 NAMES_WEIGHT = 0.2
+# The share of the question's names its passage (and headline) mentions anywhere.
+STORY_NAMES_WEIGHT = 0.5
 # Pairs of consecutive content words of the question found in a sentence ("last season",
 # "Port Avalon"): finer evidence than shared words that the sentence is about what was asked.
 PHRASE_WEIGHT = 0.4
@@ -103,12 +105,14 @@ class ExtractiveAnswerer:
             return Completion(text=f"{NOT_IN_SOURCES} None of the retrieved passages mention {names}.", model=self.model)
         candidates = self._candidates(question, query, asked, passages)
         pool = [c for c in candidates if c.similarity >= self.min_relevance]
-        if not pool:
-            return Completion(text=NOT_IN_SOURCES, model=self.model)
         leads = [c for c in candidates if c.direct and (c.similarity >= self.min_relevance or self._beside(c, asked))]
+        if not pool and not leads:
+            return Completion(text=NOT_IN_SOURCES, model=self.model)
         if leads:
             lead = max(leads, key=lambda c: c.lead)
             opening = PREFACE
+            # A lead beside the asked word in a story about the question's names may be the only quote.
+            pool = pool or [lead]
         else:
             lead = max(pool, key=lambda c: c.relevance)
             opening = near_miss(question, lead.passage.title)
@@ -136,6 +140,8 @@ class ExtractiveAnswerer:
         question_words = content_words(query)
         question_pairs = _pairs(question, exclude=set(asked.names))
         words_of = [content_words(text) for _, text in pieces]
+        # A sentence about Calder's airport does not answer a question about Cordoba's, however close.
+        story_coverage = {p.n: name_coverage(asked, p.text, p.title) for p in passages}
         weights = _distinctiveness(question_words, words_of)
         candidates = []
         for (passage, text), words, vector, cosine in zip(pieces, words_of, vectors[len(titles) :], similarities[len(titles) :].tolist()):
@@ -151,6 +157,7 @@ class ExtractiveAnswerer:
                 relevance
                 + FIT_WEIGHT * fitness
                 + NAMES_WEIGHT * name_coverage(asked, text, passage.title)
+                + STORY_NAMES_WEIGHT * story_coverage[passage.n]
                 + PHRASE_WEIGHT * phrases
                 + DISTINCT_WEIGHT * distinct
             )
