@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from qa.citations import strip_marks
 from qa.question_types import REASON, TYPED, WHO, YESNO, QuestionType, classify, stem
 from index.sentences import split_sentences
-from qa.typed_spans import DATE, DURATION, NAME, NUMBER, ORG, PERSON, PLACE, PLACE_PREPOSITIONS, Analysis, Span, analyse
+from qa.typed_spans import CLOCK, DATE, DURATION, NAME, NUMBER, ORG, PERSON, PLACE, PLACE_PREPOSITIONS, Analysis, Span, analyse
 
 # How well a span of each kind answers each asked kind (a bare name may be either).
 _ACCEPTS: dict[str, dict[str, float]] = {
@@ -35,6 +35,7 @@ _HEAD_DISTANCE = 4
 # A number's weight when the question asks for money, a percentage or a duration and the number is
 # not written as one (unmarked: "14"), or is written as another ("five years" for a sum of money).
 _UNMARKED, _OTHER_MEASURE = 0.7, 0.4
+OTHER_BESIDE = 0.6
 # A date answers "how long" as the end of the period.
 _UNTIL = 0.8
 _TIME = stem("time")
@@ -50,7 +51,8 @@ _NOT_SAID = re.compile(
 # answered by "Gensler declined Binance's offer ...", not by "Binance made overtures to ... Gensler".
 _STANCE = frozenset(
     stem(w) for w in "not never no neither nor without declined refused rejected denied agreed accepted approved "
-    "confirmed dismissed admitted acknowledged failed succeeded turned".split()
+    "confirmed dismissed admitted acknowledged failed succeeded turned disagreed disputed contested opposed "
+    "insisted objected".split()
 )
 # At most half of a typed answer's fit: it reorders sentences about the question, never outranks relevance alone.
 STANCE_FIT = 0.5
@@ -134,6 +136,9 @@ def fit(question: QuestionType, sentence: str, *, similar: bool = False) -> floa
         if weight <= best or not _is_new(span, analysis, question):
             continue
         beside, near = _nearness(span, stems, question.head, asked_words or question.focus)
+        # Another of the question's words beside the span counts for part ("Trading resumed at
+        # 12:48 p.m." for "At what time did trading restart?").
+        beside = max(beside, OTHER_BESIDE * _nearness(span, stems, asked_words - question.head, frozenset())[0])
         # A span of exactly the asked kind and measure ("30 percent" for "what share") needs less
         # evidence that it is about the question: a quarter of its words close by.
         if not (about or near >= 0.5 or (weight >= 1.0 and near >= 0.25)):
@@ -147,8 +152,13 @@ def _span_weight(question: QuestionType, span: Span, analysis: Analysis, accepts
     weight = accepts.get(span.kind, 0.0)
     if question.kind == PLACE and span.kind == ORG and _after_preposition(span, analysis):
         weight = 0.9  # "developed at the Massachusetts Institute of Technology" says where
-    if question.kind == DATE and span.measure == DURATION and _TIME in question.head:
-        weight = _UNTIL  # "What was the winning time?" may ask for a duration: "in 2:07:55"
+    if question.kind == DATE and _TIME in question.head:
+        # "At what time did trading resume?" wants "12:48 p.m.", not "Wednesday"; "What was the
+        # winning time?" may want a duration, "in 2:07:55".
+        if span.measure == DURATION:
+            weight = _UNTIL
+        elif span.kind == DATE and span.measure != CLOCK:
+            weight *= _UNMARKED
     if question.measure == DURATION and span.kind == DATE:
         weight = _UNTIL  # "How long will holders be able to redeem?" "... until at least February 2024"
     if question.measure and span.kind == NUMBER and span.measure != question.measure:

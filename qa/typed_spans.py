@@ -17,7 +17,10 @@ from functools import lru_cache
 PERSON, ORG, PLACE, NAME, NUMBER, DATE = "person", "org", "place", "name", "number", "date"
 # What a number measures, when its own characters or the word after it say so.
 MONEY, PERCENT, DURATION = "money", "percent", "duration"
+CLOCK = "clock"  # a date span that is a time of day ("12:48 p.m.")
+_CLOCK = re.compile(r"\d(?::\d\d)?\s?(?:a\.m|p\.m|am\b|pm\b)|\b(?:noon|midnight)\b", re.IGNORECASE)
 _CURRENCY_WORDS = frozenset("dollars dollar pounds pound euros euro yen yuan francs rupees cents pence usd gbp eur".split())
+_HYPHENATED_UNIT = re.compile(r"-(year|month|week|day|hour|minute|second|decade)s?(-|$)")
 _TIME_UNITS = frozenset(
     "year years month months week weeks day days hour hours minute minutes second seconds decade decades".split()
 )
@@ -112,7 +115,7 @@ class Span:
     text: str
     first: int
     last: int
-    measure: str = ""  # for numbers: money, percent or duration when that is written
+    measure: str = ""  # for numbers: money, percent or duration when that is written; for dates: clock
 
 
 @dataclass(frozen=True)
@@ -130,7 +133,8 @@ def tokenize(text: str) -> tuple[Token, ...]:
 def analyse(sentence: str) -> Analysis:
     """The sentence's tokens and every typed span in it (cached: sentences repeat across questions)."""
     tokens = tokenize(sentence)
-    spans = _pattern_spans(sentence, tokens, _DATE_RE, DATE) + _numbers(sentence, tokens) + _names(tokens)
+    dates = [replace(s, measure=CLOCK) if _CLOCK.search(s.text) else s for s in _pattern_spans(sentence, tokens, _DATE_RE, DATE)]
+    spans = dates + _numbers(sentence, tokens) + _names(tokens)
     return Analysis(tokens, tuple(spans))
 
 
@@ -163,8 +167,8 @@ def _measure(span: Span, tokens: tuple[Token, ...]) -> str:
         return MONEY
     if "%" in written or "percent" in written or "per cent" in written:
         return PERCENT
-    if ":" in written or (following[:1] and following[0] in _TIME_UNITS):
-        return DURATION
+    if ":" in written or (following[:1] and following[0] in _TIME_UNITS) or _HYPHENATED_UNIT.search(tokens[span.last].lower):
+        return DURATION  # "five years", "2:07:55", "a five-year contract"
     return ""
 
 

@@ -180,3 +180,16 @@ def test_a_why_question_is_answered_by_a_sentence_that_gives_a_reason():
     question = classify("Why did the judge throw out the group's challenge?")
     assert reason_fit(question, "The judge ruled that the group lacked standing because none of its members was harmed.") > 0
     assert reason_fit(question, "The suit, filed by the group, argued that the land sold too cheaply.") == 0
+
+
+def test_a_time_of_day_answers_what_time_and_another_question_word_beside_it_counts():
+    question = classify("At what time did trading restart on the exchange?")
+    resumed = "Trading resumed at 12:48 p.m. after technicians rolled back the update."
+    halted = "The exchange halted all trading on Wednesday for about two hours after a fault."
+    assert [s.measure for s in analyse(resumed).spans if s.kind == "date"] == ["clock"]
+    assert fit(question, resumed) > fit(question, halted) > 0
+
+
+def test_a_hyphenated_period_is_a_duration():
+    spans = [(s.text, s.measure) for s in analyse("He agreed to a four-year contract.").spans if s.kind == "number"]
+    assert spans == [("four", "duration")]
