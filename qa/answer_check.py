@@ -52,7 +52,7 @@ _NOT_SAID = re.compile(
 _STANCE = frozenset(
     stem(w) for w in "not never no neither nor without declined refused rejected denied agreed accepted approved "
     "confirmed dismissed admitted acknowledged failed succeeded turned disagreed disputed contested opposed "
-    "insisted objected".split()
+    "insisted objected dropped abandoned scrapped kept maintained retained reversed withdrew".split()
 )
 # At most half of a typed answer's fit: it reorders sentences about the question, never outranks relevance alone.
 STANCE_FIT = 0.5
@@ -72,13 +72,17 @@ def stance_fit(question: QuestionType, sentence: str, context: str = "") -> floa
     marks = [i for i, w in enumerate(words) if w.endswith("n't") or stem(w) in _STANCE]
     if not marks:
         return 0.0
+    stems = {stem(w) for w in words}
     subject_first = question.names[0] in words[: marks[0]]
-    asked = bool(question.head & {stem(w) for w in words})
+    asked = bool(question.head & stems)
+    shared = len((question.focus - {stem(n) for n in question.names}) & stems)
     # "Did the SEC comment on the Journal's report about Binance?" is settled by "The SEC did not
-    # comment on the report.": the subject and the asked verb, even without every name.
-    if name_coverage(question, sentence, context) < 1.0 and not (subject_first and asked):
+    # comment on the report." (the subject and the asked verb), and "Did the ECB keep its guidance
+    # that more rises were likely?" by "The bank dropped its earlier guidance that more increases
+    # were likely" (the question's own words), without every name.
+    if name_coverage(question, sentence, context) < 1.0 and not (subject_first and asked) and shared < 2:
         return 0.0
-    return STANCE_FIT * (0.4 + 0.3 * subject_first + 0.3 * asked)
+    return STANCE_FIT * (0.4 + 0.2 * subject_first + 0.2 * asked + 0.2 * min(shared, 3) / 3)
 
 
 # Words by which a sentence gives a reason: "Why did the judge throw out the challenge?" is answered

@@ -75,6 +75,7 @@ _HEAD_FAMILIES = tuple(
         "pay paid pays cost costs fee fees price prices sum payment payments spent spend",
         "headcount workforce staff staffing employees employee workers positions jobs",
         "tally vote votes voted voting score margin",
+        "deal deals contract contracts agreement agreements pact",
     )
 )
 # What a number question's answer measures: "How much money ...?" wants "$412,000", not "two counts".

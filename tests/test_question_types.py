@@ -193,3 +193,16 @@ def test_a_time_of_day_answers_what_time_and_another_question_word_beside_it_cou
 def test_a_hyphenated_period_is_a_duration():
     spans = [(s.text, s.measure) for s in analyse("He agreed to a four-year contract.").spans if s.kind == "number"]
     assert spans == [("four", "duration")]
+
+
+def test_a_yes_no_answer_may_call_the_subject_otherwise_if_it_repeats_the_question_s_words():
+    from qa.answer_check import stance_fit
+
+    question = classify("Did the ECB keep its earlier guidance that more rate rises were likely?")
+    assert stance_fit(question, "The bank dropped its earlier guidance that more increases were likely.") > 0
+    assert stance_fit(question, "The bank raised its deposit rate to 3 percent.") == 0
+
+
+def test_a_contract_is_a_deal():
+    question = classify("How long is the deal Kerrigan signed with Port Avalon?")
+    assert fit(question, "The 24-year-old agreed to a four-year contract after passing a medical.") > 0
