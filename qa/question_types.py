@@ -76,6 +76,7 @@ _HEAD_FAMILIES = tuple(
         "headcount workforce staff staffing employees employee workers positions jobs",
         "tally vote votes voted voting score margin",
         "deal deals contract contracts agreement agreements pact",
+        "represent represents represented representing lawyer lawyers attorney attorneys counsel",
     )
 )
 # What a number question's answer measures: "How much money ...?" wants "$412,000", not "two counts".
@@ -87,6 +88,20 @@ _MONEY_NOUNS = frozenset(
 _PERCENT_NOUNS = frozenset("percent percentage share proportion fraction".split())
 _MONEY_QUESTION = re.compile(r"^how much\b.*\b(pay|paid|pays|paying|cost|costs|costing|spend|spent|raise[sd]?|raising|worth|charge[sd]?|earn(ed|s)?|owe[sd]?|fined?|sell|sold|buy|bought|steal|stole|stolen|stealing|embezzl\w*|refund\w*|give back|borrow(ed|ing)?|lend|lent|draw|drew|drawn|invest(ed|ing)?|donate[sd]?|loan(ed)?)\b")
 _DURATION_QUESTION = re.compile(r"^(how long|for how long|how many (years|months|weeks|days|hours|minutes))\b")
+_IRREGULAR = {
+    past: base
+    for base, forms in {
+        "win": "won", "spend": "spent", "lead": "led", "take": "took taken", "give": "gave given", "sell": "sold",
+        "buy": "bought", "leave": "left", "fall": "fell fallen", "rise": "rose risen", "tell": "told", "say": "said",
+        "meet": "met", "run": "ran", "make": "made", "hold": "held", "begin": "began begun", "grow": "grew grown",
+        "draw": "drew drawn", "choose": "chose chosen", "bring": "brought", "find": "found", "keep": "kept",
+        "lose": "lost", "strike": "struck", "pay": "paid", "steal": "stole stolen", "build": "built", "send": "sent",
+        "seek": "sought", "teach": "taught", "think": "thought", "write": "wrote written", "speak": "spoke spoken",
+        "drive": "drove driven", "break": "broke broken", "freeze": "froze frozen", "know": "knew known",
+        "show": "shown", "fly": "flew flown", "swim": "swam", "go": "went gone", "see": "saw seen", "get": "got gotten",
+    }.items()
+    for past in forms.split()
+}
 # "one-time costs" is one word: its "time" does not make a date question.
 _WORDS = re.compile(r"[A-Za-z0-9]+(?:['-][A-Za-z0-9]+)*")
 
@@ -109,8 +124,13 @@ class QuestionType:
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """The Snowball stem ("manages", "manager" -> "manag"; "complaint" and "complying" stay apart)."""
-    return _STEMMER.stemWord(word.lower())
+    """The Snowball stem ("manages", "manager" -> "manag"; "complaint" and "complying" stay apart).
+
+    An irregular verb's past form is stemmed as its base ("won" as "win", "spent" as "spend"), so
+    that "Who won ...?" and "What was the winning time?" meet "was won by" and "had won".
+    """
+    lower = word.lower()
+    return _STEMMER.stemWord(_IRREGULAR.get(lower, lower))
 
 
 @lru_cache(maxsize=4096)
@@ -191,7 +211,10 @@ def _kind(lower: str, words: list[str]) -> tuple[str, int]:
                 break
             found = _noun_kind(word)
             if found:
-                return found, offset
+                # "Which council member ...?" asks for a member: a compound's last noun decides its
+                # kind ("What inflation rate" keeps "inflation", the more telling word, as its head).
+                following = _noun_kind(words[offset + 1]) if offset + 1 < len(words) else None
+                return (following, offset + 1) if following and following != found else (found, offset)
         if _MONEY_VERBS.search(lower):
             return NUMBER, wh + 1
         return OTHER, wh + 1

@@ -206,3 +206,22 @@ def test_a_yes_no_answer_may_call_the_subject_otherwise_if_it_repeats_the_questi
 def test_a_contract_is_a_deal():
     question = classify("How long is the deal Kerrigan signed with Port Avalon?")
     assert fit(question, "The 24-year-old agreed to a four-year contract after passing a medical.") > 0
+
+
+def test_irregular_past_forms_stem_as_their_verb():
+    from qa.question_types import stem
+
+    assert stem("won") == stem("winning") == stem("wins") and stem("spent") == stem("spend")
+    question = classify("What was the men's winning time in Calder?")
+    assert fit(question, "The men's race was won by Daniel Korir in 2:07:55.") > 0
+
+
+def test_a_compound_noun_takes_the_kind_of_its_last_word_when_the_kinds_differ():
+    assert classify("Which council member opposed the budget?").kind == "person"
+    inflation = classify("What inflation rate do staff project for 2024?")
+    assert inflation.kind == "number" and "inflat" in inflation.head
+
+
+def test_a_lawyer_is_who_represents():
+    question = classify("Who represented Gail Ostrander at trial?")
+    assert fit(question, "Her lawyer, Victor Amsel, said she would appeal.") > 0

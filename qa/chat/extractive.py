@@ -166,9 +166,9 @@ class ExtractiveAnswerer:
         return candidates
 
     def _beside(self, candidate: _Candidate, asked: QuestionType) -> bool:
-        """A far-off sentence may lead only with its span beside the asked word, in a story about the question's names."""
+        """A far-off sentence may lead only with its span beside the asked word, in a passage naming the question's names."""
         return bool(asked.names) and candidate.fit >= BESIDE_FIT and name_coverage(
-            asked, candidate.text, candidate.passage.title
+            asked, candidate.passage.text, candidate.passage.title
         ) == 1.0
 
     def _select(self, pool: list[_Candidate], lead: _Candidate) -> list[_Candidate]:
