@@ -75,14 +75,16 @@ def stance_fit(question: QuestionType, sentence: str, context: str = "") -> floa
     stems = {stem(w) for w in words}
     subject_first = question.names[0] in words[: marks[0]]
     asked = bool(question.head & stems)
-    shared = len((question.focus - {stem(n) for n in question.names}) & stems)
+    own_words = question.focus - {stem(n) for n in question.names}
+    shared = len(own_words & stems)
     # "Did the SEC comment on the Journal's report about Binance?" is settled by "The SEC did not
     # comment on the report." (the subject and the asked verb), and "Did the ECB keep its guidance
     # that more rises were likely?" by "The bank dropped its earlier guidance that more increases
     # were likely" (the question's own words), without every name.
     if name_coverage(question, sentence, context) < 1.0 and not (subject_first and asked) and shared < 2:
         return 0.0
-    return STANCE_FIT * (0.4 + 0.2 * subject_first + 0.2 * asked + 0.2 * min(shared, 3) / 3)
+    share = min(shared, 3) / min(3, len(own_words)) if own_words else 1.0
+    return STANCE_FIT * (0.4 + 0.2 * subject_first + 0.2 * asked + 0.2 * share)
 
 
 # Words by which a sentence gives a reason: "Why did the judge throw out the challenge?" is answered
