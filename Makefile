@@ -77,6 +77,8 @@ bench: bench-retrieval bench-ingest
 	$(BIN)/python bench/query_latency.py
 	$(BIN)/python bench/concurrency.py
 	$(BIN)/python bench/lead_rate.py
+	$(BIN)/python bench/lead_rate.py --questions bench/dev_questions.yaml --out bench/results/lead_rate_dev.json
+	$(BIN)/python bench/lead_rate.py --questions bench/heldout_questions.yaml --out bench/results/lead_rate_heldout.json
 
 # Answers/s from 50 concurrent loopback clients against gunicorn on 127.0.0.1:$(BENCH_PORT) (see bench/concurrency.py).
 BENCH_PORT ?= 5300
@@ -96,10 +98,14 @@ bench-stress: install-dev
 	$(BIN)/python bench/stress.py
 
 # Lexical vs dense vs hybrid: hit@1, hit@5, MRR@10, nDCG@10 and latency (see bench/retrieval.py);
-# then fusion parameters by 2-fold cross-validation over both labelled sets (bench/fusion_cv.py).
+# then fusion parameters by 2-fold cross-validation over both labelled sets (bench/fusion_cv.py);
+# then search snippets: hit@k per method and extractive accuracy, on the beats questions and the
+# held-out set (bench/snippets.py).
 bench-retrieval: install-dev
 	$(BIN)/python bench/retrieval.py
 	$(BIN)/python bench/fusion_cv.py
+	$(BIN)/python bench/snippets.py
+	$(BIN)/python bench/snippets.py --questions bench/heldout_questions.yaml --out bench/results/snippets_heldout.json
 
 # The golden set in both modes, each over a throwaway index of data/sample; fails if either fails.
 eval: install

@@ -5,11 +5,11 @@ Run: `make bench-retrieval` (after bench/retrieval.py) or `.venv/bin/python benc
 Corpus: data/sample + data/beats, real MiniLM, a PersistentClient in a temp dir. Questions:
 bench/retrieval_questions.yaml (crypto and sample beats) and bench/beats_questions.yaml (other
 beats), split into two halves by a hash of the question text, each set split on its own. For
-each fold, every grid point (RRF k, dense weight, candidate depth) is scored on one half by
+each fold, every grid point (RRF k, dense weight, candidate depth, answer-ranking weight and depth) is scored on one half by
 mean hit@1 (then hit@5, then MRR@10); the best is reported on the other half next to dense
 alone, lexical alone and plain RRF(k=60, equal weights). Both folds, then their mean.
 `answer@5` (beats questions): one of the top five passages holds an answer string, i.e. caps,
-joining and near-duplicate collapse kept the passage that answers.
+joining and near-duplicate collapse kept the passage that answers; `answer@1`: the first does.
 """
 
 from __future__ import annotations
@@ -40,9 +40,10 @@ from index.lexical import LexicalIndex  # noqa: E402
 from qa import SearchOptions, build_services  # noqa: E402
 from qa.retrieval import Retriever  # noqa: E402
 
-GRID = {"rrf_k": (5, 10, 20, 60), "dense_weight": (0.3, 0.5, 0.7, 0.85), "candidates": (20, 40, 80)}
+GRID = {"rrf_k": (5, 10, 20, 60), "dense_weight": (0.3, 0.5, 0.7, 0.85), "candidates": (20, 40, 80),
+        "answer_weight": (0.0, 0.5, 1.0), "answer_depth": (5, 10)}
 SETS = (ROOT / "bench" / "retrieval_questions.yaml", ROOT / "bench" / "beats_questions.yaml")
-METRICS = ("hit@1", "hit@5", "mrr@10", "answer@5")
+METRICS = ("hit@1", "hit@5", "mrr@10", "answer@1", "answer@5")
 
 
 class _Memo:
@@ -77,6 +78,7 @@ def score(retriever: Retriever, q: dict[str, Any], mode: str) -> dict[str, float
     result = scores_for(ranked_articles(passages), q["relevant_ids"])
     if q.get("answer"):
         texts = [p.text.casefold() for p in passages[:5]]
+        result["answer@1"] = float(any(a.casefold() in t for a in q["answer"] for t in texts[:1]))
         result["answer@5"] = float(any(a.casefold() in t for a in q["answer"] for t in texts))
     return result
 
@@ -102,10 +104,12 @@ def main() -> None:
             return Retriever(services.index.store, embedder, lexical, base.replace(**changes))  # type: ignore[arg-type]
 
         grid = [dict(zip(GRID, values)) for values in itertools.product(*GRID.values())]
+        # With no weight the answer ranking's depth changes nothing: one of those is enough.
+        grid = [c for c in grid if c["answer_weight"] or c["answer_depth"] == GRID["answer_depth"][0]]
         per_config = {json.dumps(c, sort_keys=True): [score(retriever(**c), q, "hybrid") for q in questions] for c in grid}
         singles = {mode: [score(retriever(), q, mode) for q in questions] for mode in ("dense", "lexical")}
-        shipped = {"rrf_k": base.rrf_k, "dense_weight": base.dense_weight, "candidates": base.candidates}
-        rrf60 = [score(retriever(rrf_k=60, dense_weight=1.0, lexical_weight=1.0), q, "hybrid") for q in questions]
+        shipped = {key: getattr(base, key) for key in GRID}
+        rrf60 = [score(retriever(rrf_k=60, dense_weight=1.0, lexical_weight=1.0, answer_weight=0.0), q, "hybrid") for q in questions]
         current = per_config.get(json.dumps(shipped, sort_keys=True)) or [score(retriever(), q, "hybrid") for q in questions]
     result = {"questions": len(questions), "grid": GRID, "folds": []}
     for fold in (0, 1):

@@ -20,9 +20,10 @@ Run: `.venv/bin/python bench/snippets.py [--questions FILE]` (part of `make benc
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import random
-import re
+import statistics
 import sys
 import tempfile
 from pathlib import Path
@@ -40,6 +41,7 @@ from index.loaders import iter_articles  # noqa: E402
 from index.models import Article  # noqa: E402
 from qa import SearchOptions, build_services  # noqa: E402
 from qa.answering import answer_question  # noqa: E402
+from qa.retrieval import Retriever  # noqa: E402
 
 CORPUS = (ROOT / "data" / "sample", ROOT / "data" / "beats")
 SEED = 12
@@ -83,6 +85,38 @@ def bears(text: str, answers: list[str]) -> bool:
     return any(a.casefold() in folded for a in answers)
 
 
+GRID = [{"answer_weight": w, "answer_depth": d} for w in (0.0, 0.5, 1.0) for d in (5, 10) if w or d == 5]
+
+
+def retriever_with(services: Any, **changes: Any) -> Retriever:
+    return Retriever(services.index.store, services.index.embedder, services.retriever.lexical, services.settings.replace(**changes))
+
+
+def hits(retriever: Retriever, mode: str, item: dict[str, Any]) -> dict[str, float]:
+    passages = retriever.retrieve(item["question"], top_k=5, options=SearchOptions(mode=mode)).passages
+    found = [bears(p.text, item["answer"]) for p in passages]
+    return {"hit@1": float(bool(found) and found[0]), "hit@5": float(any(found))}
+
+
+def mean(rows: list[dict[str, float]]) -> dict[str, float]:
+    return {key: round(statistics.fmean(r[key] for r in rows), 3) for key in ("hit@1", "hit@5")}
+
+
+def cross_validate(services: Any, questions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The answer ranking's weight and depth chosen on one half of the questions, scored on the other."""
+    folds = [int(hashlib.sha256(q["question"].encode()).hexdigest(), 16) % 2 for q in questions]
+    scored = {json.dumps(c): [hits(retriever_with(services, **c), "hybrid", q) for q in questions] for c in GRID}
+    plain = scored[json.dumps({"answer_weight": 0.0, "answer_depth": 5})]
+    report = []
+    for fold in (0, 1):
+        train = [i for i, f in enumerate(folds) if f != fold]
+        test = [i for i, f in enumerate(folds) if f == fold]
+        best = max(scored, key=lambda c: tuple(mean([scored[c][i] for i in train]).values()))
+        report.append({"fold": fold + 1, "held_out": len(test), "chosen": json.loads(best), "scores": {
+            "tuned": mean([scored[best][i] for i in test]), "plain RRF(60)": mean([plain[i] for i in test])}})
+    return report
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--questions", type=Path, default=ROOT / "bench" / "beats_questions.yaml")
@@ -97,14 +131,15 @@ def main() -> None:
         services = build_services(settings, embedder=MiniLMEmbedder())
         ingest([file], store=services.index.store, embedder=services.index.embedder, chunker=services.index.chunker)
         result: dict[str, Any] = {"snippets": count, "questions": len(questions), "methods": {}}
-        for mode in ("dense", "lexical", "hybrid"):
-            hits = {"hit@1": 0, "hit@5": 0}
-            for item in questions:
-                passages = services.retriever.retrieve(item["question"], top_k=5, options=SearchOptions(mode=mode)).passages
-                found = [bears(p.text, item["answer"]) for p in passages]
-                hits["hit@1"] += bool(found[:1] and found[0])
-                hits["hit@5"] += any(found)
-            result["methods"][mode] = {k: round(v / len(questions), 3) for k, v in hits.items()}
+        retrievers = {
+            "dense": (services.retriever, "dense"),
+            "lexical": (services.retriever, "lexical"),
+            "plain RRF(60)": (retriever_with(services, answer_weight=0.0), "hybrid"),
+            "hybrid (shipped)": (services.retriever, "hybrid"),
+        }
+        per_question = {name: [hits(r, mode, q) for q in questions] for name, (r, mode) in retrievers.items()}
+        result["methods"] = {name: mean(rows) for name, rows in per_question.items()}
+        result["cross_validation"] = cross_validate(services, questions)
         right, ceiling, rows = 0, 0, []
         for item in questions:
             answer = answer_question(item["question"], services=services)
@@ -120,8 +155,11 @@ def main() -> None:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=2) + "\n")
     print(f"{count} snippets, {len(questions)} questions ({args.questions.name})")
-    for mode, scores in result["methods"].items():
-        print(f"  {mode:8s} hit@1 {scores['hit@1']:.3f}  hit@5 {scores['hit@5']:.3f}")
+    for name, scores in result["methods"].items():
+        print(f"  {name:18s} hit@1 {scores['hit@1']:.3f}  hit@5 {scores['hit@5']:.3f}")
+    for fold in result["cross_validation"]:
+        print(f"  fold {fold['fold']} ({fold['held_out']} held out), answer ranking tuned on the other half {fold['chosen']}: "
+              + ", ".join(f"{name} hit@1 {v['hit@1']:.3f} hit@5 {v['hit@5']:.3f}" for name, v in fold["scores"].items()))
     print(f"  extractive accuracy {result['extractive_accuracy']:.3f} (top five passages hold an answer: {result['answer@5']:.3f})")
 
 
