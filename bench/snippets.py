@@ -9,10 +9,12 @@ and some carry a dateline such as "Feb 9, 2024 —"), written to a JSON-lines fi
 URL only, and ingested. Questions come with answer strings (bench/beats_questions.yaml by
 default); a snippet "bears the answer" when it contains one.
 
-Reported, per retrieval method: hit@1 and hit@5 (an answer-bearing snippet among the first
-1/5 passages), and for the extractive answerer over hybrid retrieval, accuracy: an answer
-string appears anywhere in the answer's text. `answer@5` is the ceiling: how often the top
-five passages hold the answer at all.
+Reported, per retrieval method (dense, lexical, plain RRF(60), the shipped hybrid with its answer
+ranking): hit@1 and hit@5 (an answer-bearing snippet among the first 1/5 passages); the answer
+ranking's weight and depth chosen on one half of the questions and scored on the other, both
+ways (a tie goes to the lighter setting); and for the extractive answerer over the shipped
+hybrid, accuracy: an answer string appears anywhere in the answer's text, next to its ceiling,
+how often the top five passages hold the answer at all.
 
 Run: `.venv/bin/python bench/snippets.py [--questions FILE]` (part of `make bench-retrieval`).
 """

@@ -35,6 +35,7 @@ _HEAD_DISTANCE = 4
 # A number's weight when the question asks for money, a percentage or a duration and the number is
 # not written as one (unmarked: "14"), or is written as another ("five years" for a sum of money).
 _UNMARKED, _OTHER_MEASURE = 0.7, 0.4
+# Another of the question's words beside a span counts for this share of the asked word beside it.
 OTHER_BESIDE = 0.6
 # A date answers "how long" as the end of the period.
 _UNTIL = 0.8
