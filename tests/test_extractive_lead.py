@@ -134,3 +134,12 @@ def test_a_lead_beside_the_asked_word_is_given_even_when_no_sentence_is_close_in
                         title="Spain heat")]
     draft = ExtractiveAnswerer(embedder, min_relevance=0.99).draft("Where does Elena Carvalho work?", passages)
     assert "University of Seville" in lead(draft.text)
+
+
+def test_the_sentence_naming_the_question_s_time_leads(embedder):
+    # The issue's own example: Kerrigan's 19 goals "last season", not the club's 38 "last term".
+    passages = [passage(1, "The forward netted 19 league goals last season at Westmere. "
+                           "Kerrigan said he would score goals for an attack that scored only 38 goals last term.",
+                        title="Port Avalon signs Kerrigan")]
+    draft = ExtractiveAnswerer(embedder, min_relevance=0.05).draft("How many goals did Kerrigan score last season?", passages)
+    assert "19 league goals" in lead(draft.text)

@@ -32,6 +32,7 @@ from qa.mentions import missing_names
 from qa.models import Completion, Message, Passage
 from qa.prompts import NOT_IN_SOURCES
 from qa.question_types import QuestionType, classify
+from qa.typed_spans import DATE, analyse
 from qa.vectors import SentenceVectorSource, embedded_vectors
 from qa.words import STOPWORDS, content_words
 
@@ -47,6 +48,9 @@ STORY_NAMES_WEIGHT = 0.5
 # Pairs of consecutive content words of the question found in a sentence ("last season",
 # "Port Avalon"): finer evidence than shared words that the sentence is about what was asked.
 PHRASE_WEIGHT = 0.4
+# A time the question names ("last season", "in 2018") that the sentence names too: the number
+# Kerrigan scored "last season" is not the one his new club scored "last term".
+WHEN_WEIGHT = 0.5
 # The question's words weighted by how few of the candidate sentences hold them (IDF over the
 # sentences), summed over the words a sentence holds: "the women's race" is told apart from the
 # men's by "women", which few sentences carry, not by "race" or "Calder", which many do.
@@ -142,6 +146,7 @@ class ExtractiveAnswerer:
         words_of = [content_words(text) for _, text in pieces]
         # A sentence about Calder's airport does not answer a question about Cordoba's, however close.
         story_coverage = {p.n: name_coverage(asked, p.text, p.title) for p in passages}
+        when = [s.text.lower() for s in analyse(question).spans if s.kind == DATE]
         weights = _distinctiveness(question_words, words_of)
         candidates = []
         for (passage, text), words, vector, cosine in zip(pieces, words_of, vectors[len(titles) :], similarities[len(titles) :].tolist()):
@@ -158,6 +163,7 @@ class ExtractiveAnswerer:
                 + FIT_WEIGHT * fitness
                 + NAMES_WEIGHT * name_coverage(asked, text, passage.title)
                 + STORY_NAMES_WEIGHT * story_coverage[passage.n]
+                + WHEN_WEIGHT * _same_when(when, text)
                 + PHRASE_WEIGHT * phrases
                 + DISTINCT_WEIGHT * distinct
             )
@@ -196,6 +202,14 @@ def near_miss(question: str, topic: str) -> str:
     if first.lower() in STOPWORDS or first.lower() in ("how", "is", "are", "was", "were", "do", "does", "did"):
         asked = f"{first.lower()} {rest}".strip()
     return f"The articles describe \u201c{defuse_marks(topic)}\u201d but do not say {asked}; this is what they do say:"
+
+
+def _same_when(when: Sequence[str], sentence: str) -> float:
+    """The share of the question's time expressions the sentence repeats (0 when it names none)."""
+    if not when:
+        return 0.0
+    lower = sentence.lower()
+    return sum(1 for w in when if w in lower) / len(when)
 
 
 def _distinctiveness(question_words: set[str], sentence_words: Sequence[set[str]]) -> dict[str, float]:
