@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from qa.citations import strip_marks
 from qa.question_types import REASON, TYPED, WHO, YESNO, QuestionType, classify, stem
 from index.sentences import split_sentences
-from qa.typed_spans import CLOCK, DATE, DURATION, NAME, NUMBER, ORG, PERSON, PLACE, PLACE_PREPOSITIONS, Analysis, Span, analyse
+from qa.typed_spans import CLOCK, COUNTRY, DATE, DURATION, NAME, NUMBER, ORG, PERSON, PLACE, PLACE_PREPOSITIONS, Analysis, Span, analyse
 
 # How well a span of each kind answers each asked kind (a bare name may be either).
 _ACCEPTS: dict[str, dict[str, float]] = {
@@ -40,6 +40,7 @@ OTHER_BESIDE = 0.6
 # A date answers "how long" as the end of the period.
 _UNTIL = 0.8
 _TIME = stem("time")
+_TOWNS = frozenset(stem(w) for w in "city town village capital".split())
 _FOCUS_WINDOW = 10
 # Sentences that say the answer is not there ("the articles do not say who ...").
 _NOT_SAID = re.compile(
@@ -166,6 +167,8 @@ def _span_weight(question: QuestionType, span: Span, analysis: Analysis, accepts
             weight = _UNTIL
         elif span.kind == DATE and span.measure != CLOCK:
             weight *= _UNMARKED
+    if question.kind == PLACE and span.measure == COUNTRY and question.head & _TOWNS:
+        weight *= _OTHER_MEASURE  # "In which city ...?" is answered by "in Chicago", not "in the United States"
     if question.measure == DURATION and span.kind == DATE:
         weight = _UNTIL  # "How long will holders be able to redeem?" "... until at least February 2024"
     if question.measure and span.kind == NUMBER and span.measure != question.measure:

@@ -15,21 +15,10 @@ from collections.abc import Sequence
 from qa.models import Passage
 from qa.question_types import classify
 from qa.typed_spans import tokenize
-from qa.words import STOPWORDS
+from qa.words import COUNTRY_ADJECTIVES, STOPWORDS
 
 # A question about "Switzerland's central bank" is about a story that says "the Swiss National Bank".
-_COUNTRY_ADJECTIVES = {
-    "switzerland": "swiss", "britain": "british", "france": "french", "germany": "german", "china": "chinese",
-    "japan": "japanese", "spain": "spanish", "italy": "italian", "russia": "russian", "canada": "canadian",
-    "america": "american", "mexico": "mexican", "brazil": "brazilian", "india": "indian", "ireland": "irish",
-    "netherlands": "dutch", "sweden": "swedish", "norway": "norwegian", "denmark": "danish", "finland": "finnish",
-    "poland": "polish", "ukraine": "ukrainian", "turkey": "turkish", "greece": "greek", "portugal": "portuguese",
-    "australia": "australian", "korea": "korean", "israel": "israeli", "egypt": "egyptian", "kenya": "kenyan",
-    "ethiopia": "ethiopian", "nigeria": "nigerian", "argentina": "argentine", "belgium": "belgian", "austria": "austrian",
-    "scotland": "scottish", "wales": "welsh", "england": "english", "europe": "european", "africa": "african",
-    "asia": "asian", "singapore": "singaporean", "vietnam": "vietnamese", "iran": "iranian", "iraq": "iraqi",
-}
-_DEMONYMS = {**{c: (a,) for c, a in _COUNTRY_ADJECTIVES.items()}, **{a: (c,) for c, a in _COUNTRY_ADJECTIVES.items()}}
+_DEMONYMS = {**{c: (a,) for c, a in COUNTRY_ADJECTIVES.items()}, **{a: (c,) for c, a in COUNTRY_ADJECTIVES.items()}}
 # Words an acronym skips ("Securities and Exchange Commission" is SEC).
 _ACRONYM_GAPS = frozenset("of and the for in on at to a an &".split())
 

@@ -37,7 +37,9 @@ _QUANTITIES = frozenset(
     "staffing reading odds ratio".split()
 )
 _MONEY_VERBS = re.compile(r"\b(pay|paid|pays|cost|costs|fined?|spend|spent|raise[sd]?|worth|charge[sd]?|earn(ed|s)?|owe[sd]?)\b")
-_TIMES = frozenset("year years date day days month months time season week decade century hour morning night".split())
+_TIMES = frozenset(
+    "year years date day days month months time season week decade century hour morning night period span era".split()
+)
 _PLACES = frozenset(
     "city country state town venue stadium place region county neighbourhood neighborhood location street "
     "district province island area site village capital continent nation airport port".split()
@@ -214,7 +216,8 @@ def _kind(lower: str, words: list[str]) -> tuple[str, int]:
                 # "Which council member ...?" asks for a member: a compound's last noun decides its
                 # kind ("What inflation rate" keeps "inflation", the more telling word, as its head).
                 following = _noun_kind(words[offset + 1]) if offset + 1 < len(words) else None
-                return (following, offset + 1) if following and following != found else (found, offset)
+                compound = following and following != found and not word.endswith("'s")  # "which city's court" asks for a city
+                return (following, offset + 1) if compound else (found, offset)
         if _MONEY_VERBS.search(lower):
             return NUMBER, wh + 1
         return OTHER, wh + 1

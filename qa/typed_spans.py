@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+
+from qa.words import COUNTRIES
 from functools import lru_cache
 
 PERSON, ORG, PLACE, NAME, NUMBER, DATE = "person", "org", "place", "name", "number", "date"
 # What a number measures, when its own characters or the word after it say so.
 MONEY, PERCENT, DURATION = "money", "percent", "duration"
 CLOCK = "clock"  # a date span that is a time of day ("12:48 p.m.")
+COUNTRY = "country"  # a place span that names a country ("the United States", "Kenya")
 _CLOCK = re.compile(r"\d(?::\d\d)?\s?(?:a\.m|p\.m|am\b|pm\b)|\b(?:noon|midnight)\b", re.IGNORECASE)
 _CURRENCY_WORDS = frozenset("dollars dollar pounds pound euros euro yen yuan francs rupees cents pence usd gbp eur".split())
 _HYPHENATED_UNIT = re.compile(r"-(year|month|week|day|hour|minute|second|decade)s?(-|$)")
@@ -115,7 +118,7 @@ class Span:
     text: str
     first: int
     last: int
-    measure: str = ""  # for numbers: money, percent or duration when that is written; for dates: clock
+    measure: str = ""  # numbers: money, percent or duration when written so; dates: clock; places: country
 
 
 @dataclass(frozen=True)
@@ -220,4 +223,6 @@ def _classify(tokens: tuple[Token, ...], first: int, last: int) -> Span:
         kind = PERSON
     else:
         kind = NAME
+    if text.lower() in COUNTRIES:
+        return Span(PLACE, text, first, last, COUNTRY)  # "the United States" is no football club
     return Span(kind, text, first, last)

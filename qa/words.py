@@ -8,6 +8,23 @@ from index.lexical import STOPWORDS as SEARCH_STOPWORDS
 
 # The search's stop list, plus the reporting verbs and "yes" that every news claim can carry.
 STOPWORDS = SEARCH_STOPWORDS | {"according", "report", "reported", "yes"}
+# Countries and their adjectives: "Swiss" stands for Switzerland in a question; "Chicago" answers
+# "in which city" better than "the United States".
+COUNTRY_ADJECTIVES = {
+    "switzerland": "swiss", "britain": "british", "france": "french", "germany": "german", "china": "chinese",
+    "japan": "japanese", "spain": "spanish", "italy": "italian", "russia": "russian", "canada": "canadian",
+    "america": "american", "mexico": "mexican", "brazil": "brazilian", "india": "indian", "ireland": "irish",
+    "netherlands": "dutch", "sweden": "swedish", "norway": "norwegian", "denmark": "danish", "finland": "finnish",
+    "poland": "polish", "ukraine": "ukrainian", "turkey": "turkish", "greece": "greek", "portugal": "portuguese",
+    "australia": "australian", "korea": "korean", "israel": "israeli", "egypt": "egyptian", "kenya": "kenyan",
+    "ethiopia": "ethiopian", "nigeria": "nigerian", "argentina": "argentine", "belgium": "belgian", "austria": "austrian",
+    "scotland": "scottish", "wales": "welsh", "england": "english", "europe": "european", "africa": "african",
+    "asia": "asian", "singapore": "singaporean", "vietnam": "vietnamese", "iran": "iranian", "iraq": "iraqi",
+}
+COUNTRIES = frozenset(COUNTRY_ADJECTIVES) | {
+    "united states", "the united states", "u.s", "u.s.", "us", "usa", "united kingdom", "the united kingdom", "uk",
+    "u.k", "u.k.", "great britain",
+}
 _WORD = re.compile(r"[A-Za-z0-9]+")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 

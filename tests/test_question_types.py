@@ -225,3 +225,12 @@ def test_a_compound_noun_takes_the_kind_of_its_last_word_when_the_kinds_differ()
 def test_a_lawyer_is_who_represents():
     question = classify("Who represented Gail Ostrander at trial?")
     assert fit(question, "Her lawyer, Victor Amsel, said she would appeal.") > 0
+
+
+def test_a_country_does_not_answer_which_city_as_well_as_a_city_does():
+    question = classify("In which city's court did the regulator file its lawsuit?")
+    country = "The lawsuit adds to pressure on the exchange in the United States."
+    city = "The complaint was filed in federal court in Chicago."
+    assert [(s.text, s.kind, s.measure) for s in analyse(country).spans] == [("United States", "place", "country")]
+    assert fit(question, city) > fit(question, country)
+    assert classify("Over what period were the messages written?").kind == "date"
