@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from qa.citations import strip_marks
 from qa.question_types import REASON, TYPED, WHO, YESNO, QuestionType, classify, stem
@@ -77,7 +78,7 @@ def stance_fit(question: QuestionType, sentence: str, context: str = "") -> floa
     stems = {stem(w) for w in words}
     subject_first = question.names[0] in words[: marks[0]]
     asked = bool(question.head & stems)
-    own_words = question.focus - {stem(n) for n in question.names}
+    own_words = question.asked_words
     shared = len(own_words & stems)
     # "Did the SEC comment on the Journal's report about Binance?" is settled by "The SEC did not
     # comment on the report." (the subject and the asked verb), and "Did the ECB keep its guidance
@@ -106,11 +107,13 @@ def reason_fit(question: QuestionType, sentence: str) -> float:
     """
     if question.kind != REASON or not _CAUSAL.search(sentence) or name_coverage(question, sentence) < 1.0:
         return 0.0
-    asked = question.focus - {stem(n) for n in question.names}
+    asked = question.asked_words
     shared = len(asked & {stem(t.lower) for t in analyse(sentence).tokens})
     return STANCE_FIT if shared >= min(2, len(asked)) > 0 else 0.0
 
 
+# Search ranks passages by fit and the extractive answerer then scores the same sentences again.
+@lru_cache(maxsize=20_000)
 def fit(question: QuestionType, sentence: str, *, similar: bool = False) -> float:
     """0 when the sentence states nothing new of the asked kind about the thing asked; up to 1 beside the asked word.
 
@@ -127,8 +130,8 @@ def fit(question: QuestionType, sentence: str, *, similar: bool = False) -> floa
     stems = [stem(t.lower) for t in analysis.tokens]
     present = set(stems)
     # The question's names say which story, not what about it was asked ("When was Greer born?").
-    asked_words = question.focus - {stem(n) for n in question.names}
-    names_present = bool(question.names) and all(n in {t.lower for t in analysis.tokens} for n in question.names)
+    asked_words = question.asked_words
+    names_present = bool(question.names) and name_coverage(question, sentence) == 1.0
     about = (
         similar
         or bool(question.head & present)
@@ -143,10 +146,10 @@ def fit(question: QuestionType, sentence: str, *, similar: bool = False) -> floa
         weight = _span_weight(question, span, analysis, accepts)
         if weight <= best or not _is_new(span, analysis, question):
             continue
-        beside, near = _nearness(span, stems, question.head, asked_words or question.focus)
         # Another of the question's words beside the span counts for part ("Trading resumed at
         # 12:48 p.m." for "At what time did trading restart?").
-        beside = max(beside, OTHER_BESIDE * _nearness(span, stems, asked_words - question.head, frozenset())[0])
+        beside = max(_beside(span, stems, question.head), OTHER_BESIDE * _beside(span, stems, asked_words - question.head))
+        near = _near(span, stems, asked_words or question.focus)
         # A span of exactly the asked kind and measure ("30 percent" for "what share") needs less
         # evidence that it is about the question: a quarter of its words close by.
         if not (about or near >= 0.5 or (weight >= 1.0 and near >= 0.25)):
@@ -246,19 +249,22 @@ def _is_new(span: Span, analysis: Analysis, question: QuestionType) -> bool:
     return any(w not in question.words for w in words)
 
 
-def _nearness(span: Span, stems: Sequence[str], head: frozenset[str], focus: frozenset[str]) -> tuple[float, float]:
-    """How closely the asked-about word stands beside the span (1.0 within four words, fading to 0 at
-    ten: "its first national title since 1987"), and the share of `focus` close by."""
+def _beside(span: Span, stems: Sequence[str], words: frozenset[str]) -> float:
+    """How closely one of `words` stands beside the span: 1.0 within four words, fading to 0 at ten
+    ("its first national title since 1987")."""
     inside = range(span.first, span.last + 1)
-    distances = [
-        min(abs(i - span.first), abs(i - span.last)) for i, s in enumerate(stems) if i not in inside and s in head
-    ]
-    beside = max((_closeness(d) for d in distances), default=0.0)
+    distances = [min(abs(i - span.first), abs(i - span.last)) for i, s in enumerate(stems) if i not in inside and s in words]
+    return max((_closeness(d) for d in distances), default=0.0)
+
+
+def _near(span: Span, stems: Sequence[str], focus: frozenset[str]) -> float:
+    """The share of `focus` within ten words of the span (1.0 when there is none to find)."""
     if not focus:
-        return beside, 1.0
+        return 1.0
+    inside = range(span.first, span.last + 1)
     low, high = max(0, span.first - _FOCUS_WINDOW), span.last + _FOCUS_WINDOW + 1
     near = {s for i, s in enumerate(stems[low:high], start=low) if i not in inside}
-    return beside, len(near & focus) / len(focus)
+    return len(near & focus) / len(focus)
 
 
 def _closeness(distance: int) -> float:

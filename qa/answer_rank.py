@@ -36,7 +36,7 @@ def answer_ranking(asked: QuestionType, groups: Sequence[PassageGroup]) -> list[
     """The groups that state what `asked` asks for about every name it names, best fit first (ties keep order)."""
     scored = []
     for index, group in enumerate(groups):
-        text = " ".join(m.chunk.text for m in sorted(group.members, key=lambda m: m.chunk.seq))
+        text = group.joined()[0]  # the passage's own text, so its sentences' analyses are cached for the answerer
         # A figure about someone else is no answer: the passage must name what the question names.
         if name_coverage(asked, text, group.best.chunk.title) == 1.0:
             scored.append((best_fit(asked, text), index, group))

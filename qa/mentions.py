@@ -13,8 +13,8 @@ import re
 from collections.abc import Sequence
 
 from qa.models import Passage
+from qa.answer_check import name_coverage
 from qa.question_types import classify
-from qa.typed_spans import tokenize
 from qa.words import COUNTRY_ADJECTIVES, STOPWORDS
 
 # A question about "Switzerland's central bank" is about a story that says "the Swiss National Bank".
@@ -80,11 +80,8 @@ def names_every_name(question: str, passage: Passage) -> bool:
     "In which city is climatologist Elena Carvalho's research center?" is about the story that
     quotes Elena Carvalho, however far a long passage's vector is from the question's.
     """
-    names = classify(question).names
-    if len(names) < 2:
-        return False
-    words = {t.lower for t in tokenize(f"{passage.title} {passage.text}")}
-    return all(n in words for n in names)
+    asked = classify(question)
+    return len(asked.names) >= 2 and name_coverage(asked, passage.text, passage.title) == 1.0
 
 
 __all__ = ["missing_names", "names_every_name"]

@@ -36,7 +36,8 @@ _QUANTITIES = frozenset(
     "rainfall snowfall turnout population volume debt funding cap limit fare dividend return headcount workforce "
     "staffing reading odds ratio".split()
 )
-_MONEY_VERBS = re.compile(r"\b(pay|paid|pays|cost|costs|fined?|spend|spent|raise[sd]?|worth|charge[sd]?|earn(ed|s)?|owe[sd]?)\b")
+_MONEY_VERB_FORMS = r"pay|paid|pays|cost|costs|fined?|spend|spent|raise[sd]?|worth|charge[sd]?|earn(ed|s)?|owe[sd]?"
+_MONEY_VERBS = re.compile(rf"\b({_MONEY_VERB_FORMS})\b")
 _TIMES = frozenset(
     "year years date day days month months time season week decade century hour morning night period span era".split()
 )
@@ -88,7 +89,10 @@ _MONEY_NOUNS = frozenset(
     "bonus compensation spending investment bid deal pay raise refund penalty".split()
 )
 _PERCENT_NOUNS = frozenset("percent percentage share proportion fraction".split())
-_MONEY_QUESTION = re.compile(r"^how much\b.*\b(pay|paid|pays|paying|cost|costs|costing|spend|spent|raise[sd]?|raising|worth|charge[sd]?|earn(ed|s)?|owe[sd]?|fined?|sell|sold|buy|bought|steal|stole|stolen|stealing|embezzl\w*|refund\w*|give back|borrow(ed|ing)?|lend|lent|draw|drew|drawn|invest(ed|ing)?|donate[sd]?|loan(ed)?)\b")
+_MONEY_QUESTION = re.compile(
+    rf"^how much\b.*\b({_MONEY_VERB_FORMS}|paying|costing|raising|sell|sold|buy|bought|steal|stole|stolen|stealing"
+    r"|embezzl\w*|refund\w*|give back|borrow(ed|ing)?|lend|lent|draw|drew|drawn|invest(ed|ing)?|donate[sd]?|loan(ed)?)\b"
+)
 _DURATION_QUESTION = re.compile(r"^(how long|for how long|how many (years|months|weeks|days|hours|minutes))\b")
 _IRREGULAR = {
     past: base
@@ -122,6 +126,11 @@ class QuestionType:
     @property
     def typed(self) -> bool:
         return self.kind in TYPED
+
+    @property
+    def asked_words(self) -> frozenset[str]:
+        """The focus without the names: what about the story is asked ("When was Greer born?" -> "born")."""
+        return self.focus - {stem(n) for n in self.names}
 
 
 @lru_cache(maxsize=65536)

@@ -63,6 +63,14 @@ class PassageGroup:
     members: list[Candidate]
     also_in: list[dict[str, Any]] = field(default_factory=list)
 
+    def in_order(self) -> list[Candidate]:
+        """The members in the article's order."""
+        return sorted(self.members, key=lambda c: c.chunk.seq)
+
+    def joined(self) -> tuple[str, int, int]:
+        """The members' text as one passage, with its offsets in the article body."""
+        return _joined(self.in_order())
+
 
 def shape(ranked: list[Candidate], top_k: int, *, max_per_article: int, duplicate_threshold: float) -> list[PassageGroup]:
     """Best first: join adjacent chunks, collapse duplicates, cap passages per article, stop at top_k."""
@@ -147,7 +155,7 @@ def _article_ref(chunk: StoredChunk) -> dict[str, Any]:
 
 
 def to_passage(n: int, group: PassageGroup) -> Passage:
-    members = sorted(group.members, key=lambda c: c.chunk.seq)
+    members = group.in_order()
     text, start, end = _joined(members)
     best = group.best
     chunk = best.chunk

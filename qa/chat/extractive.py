@@ -67,6 +67,7 @@ class _Candidate:
     lead: float  # relevance plus how directly it states what was asked
     direct: bool  # states what was asked (answer_check.answers)
     fit: float
+    story: float  # the share of the question's names its passage or headline mentions
     vector: np.ndarray
 
 
@@ -168,14 +169,14 @@ class ExtractiveAnswerer:
                 + DISTINCT_WEIGHT * distinct
             )
             direct = answers(asked, text, cosine)
-            candidates.append(_Candidate(passage, text, relevance, similarity, lead, direct, fitness, vector))
+            candidates.append(
+                _Candidate(passage, text, relevance, similarity, lead, direct, fitness, story_coverage[passage.n], vector)
+            )
         return candidates
 
     def _beside(self, candidate: _Candidate, asked: QuestionType) -> bool:
         """A far-off sentence may lead only with its span beside the asked word, in a passage naming the question's names."""
-        return bool(asked.names) and candidate.fit >= BESIDE_FIT and name_coverage(
-            asked, candidate.passage.text, candidate.passage.title
-        ) == 1.0
+        return bool(asked.names) and candidate.fit >= BESIDE_FIT and candidate.story == 1.0
 
     def _select(self, pool: list[_Candidate], lead: _Candidate) -> list[_Candidate]:
         # Quote only sentences nearly as relevant as the best one: a weak further quote adds noise.
