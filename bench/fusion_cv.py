@@ -38,6 +38,7 @@ from index.embedders.minilm import MiniLMEmbedder  # noqa: E402
 from index.ids import article_id_for  # noqa: E402
 from index.lexical import LexicalIndex  # noqa: E402
 from qa import SearchOptions, build_services  # noqa: E402
+from qa.eval.runner import contains_any  # noqa: E402
 from qa.retrieval import Retriever  # noqa: E402
 
 GRID = {"rrf_k": (5, 10, 20, 60), "dense_weight": (0.3, 0.5, 0.7, 0.85), "candidates": (20, 40, 80),
@@ -77,9 +78,9 @@ def score(retriever: Retriever, q: dict[str, Any], mode: str) -> dict[str, float
     passages = retriever.retrieve(q["question"], top_k=10, options=SearchOptions(mode=mode)).passages
     result = scores_for(ranked_articles(passages), q["relevant_ids"])
     if q.get("answer"):
-        texts = [p.text.casefold() for p in passages[:5]]
-        result["answer@1"] = float(any(a.casefold() in t for a in q["answer"] for t in texts[:1]))
-        result["answer@5"] = float(any(a.casefold() in t for a in q["answer"] for t in texts))
+        held = [contains_any(p.text, q["answer"]) for p in passages[:5]]
+        result["answer@1"] = float(any(held[:1]))
+        result["answer@5"] = float(any(held))
     return result
 
 

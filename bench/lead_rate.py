@@ -28,7 +28,7 @@ from core import Settings  # noqa: E402
 from index.embedders.minilm import MiniLMEmbedder  # noqa: E402
 from qa.answering import answer_question  # noqa: E402
 from qa.eval.cli import eval_services  # noqa: E402
-from qa.eval.runner import lead_of  # noqa: E402
+from qa.eval.runner import contains_any, lead_of  # noqa: E402
 
 
 def main() -> None:
@@ -44,8 +44,8 @@ def main() -> None:
             answer = answer_question(item["question"], services=services)
             lead = lead_of(answer)
             rows.append({"question": item["question"], "lead": lead,
-                         "holds_answer": any(s.casefold() in lead.casefold() for s in item["answer"]),
-                         "passages_hold_answer": any(s.casefold() in p.text.casefold() for s in item["answer"] for p in answer.passages)})
+                         "holds_answer": contains_any(lead, item["answer"]),
+                         "passages_hold_answer": any(contains_any(p.text, item["answer"]) for p in answer.passages)})
     right = sum(r["holds_answer"] for r in rows)
     reachable = sum(r["passages_hold_answer"] for r in rows)
     result = {"questions": len(rows), "lead_holds_answer": right, "lead_rate": round(right / len(rows), 3),

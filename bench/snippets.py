@@ -43,6 +43,7 @@ from index.loaders import iter_articles  # noqa: E402
 from index.models import Article  # noqa: E402
 from qa import SearchOptions, build_services  # noqa: E402
 from qa.answering import answer_question  # noqa: E402
+from qa.eval.runner import contains_any  # noqa: E402
 from qa.retrieval import Retriever  # noqa: E402
 
 CORPUS = (ROOT / "data" / "sample", ROOT / "data" / "beats")
@@ -82,11 +83,6 @@ def write_snippets(path: Path) -> int:
     return count
 
 
-def bears(text: str, answers: list[str]) -> bool:
-    folded = text.casefold()
-    return any(a.casefold() in folded for a in answers)
-
-
 GRID = [{"answer_weight": w, "answer_depth": d} for w in (0.0, 0.5, 1.0) for d in (5, 10) if w or d == 5]
 
 
@@ -96,7 +92,7 @@ def retriever_with(services: Any, **changes: Any) -> Retriever:
 
 def hits(retriever: Retriever, mode: str, item: dict[str, Any]) -> dict[str, float]:
     passages = retriever.retrieve(item["question"], top_k=5, options=SearchOptions(mode=mode)).passages
-    found = [bears(p.text, item["answer"]) for p in passages]
+    found = [contains_any(p.text, item["answer"]) for p in passages]
     return {"hit@1": float(bool(found) and found[0]), "hit@5": float(any(found))}
 
 
@@ -145,9 +141,9 @@ def main() -> None:
         right, ceiling, rows = 0, 0, []
         for item in questions:
             answer = answer_question(item["question"], services=services)
-            ok = bears(answer.text, item["answer"])
+            ok = contains_any(answer.text, item["answer"])
             right += ok
-            ceiling += any(bears(p.text, item["answer"]) for p in answer.passages[:5])
+            ceiling += any(contains_any(p.text, item["answer"]) for p in answer.passages[:5])
             rows.append({"question": item["question"], "answered": ok, "answer": answer.text})
             if args.show_misses and not ok:
                 print(f"  miss: {item['question']}\n        {answer.text[:400]!r}")

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import statistics
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -156,7 +157,7 @@ def judge(case: GoldenCase, answer: Answer) -> list[str]:
     missing = [s for s in expect.contains_all if s.casefold() not in text]
     if missing:
         reasons.append(f"answer lacks {', '.join(repr(s) for s in missing)}")
-    if expect.contains_any and not any(s.casefold() in text for s in expect.contains_any):
+    if expect.contains_any and not contains_any(text, expect.contains_any):
         reasons.append(f"answer contains none of {', '.join(repr(s) for s in expect.contains_any)}")
     present = [s for s in expect.not_contains if s.casefold() in text]
     if present:
@@ -186,9 +187,14 @@ def lead_of(answer: Answer) -> str:
     return next((c.text for c in answer.claims if c.citations), "")
 
 
+def contains_any(text: str, strings: Sequence[str]) -> bool:
+    """Whether the text holds one of the strings, case-insensitive (how golden cases and benchmarks check answers)."""
+    folded = text.casefold()
+    return any(s.casefold() in folded for s in strings)
+
+
 def _lead_holds(case: GoldenCase, answer: Answer) -> bool:
-    lead = lead_of(answer).casefold()
-    return any(s.casefold() in lead for s in case.expect.lead_contains_any)
+    return contains_any(lead_of(answer), case.expect.lead_contains_any)
 
 
 def _ratio(part: float, whole: float) -> float | None:
