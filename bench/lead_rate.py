@@ -35,10 +35,12 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--questions", type=Path, default=ROOT / "bench" / "beats_questions.yaml")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "lead_rate.json")
+    parser.add_argument("--corpus", type=Path, action="append",
+                        help="a folder of articles to index (repeatable); default data/sample and data/beats")
     args = parser.parse_args()
     questions = yaml.safe_load(args.questions.read_text(encoding="utf-8"))["questions"]
     rows = []
-    corpus = [ROOT / "data" / "sample", ROOT / "data" / "beats"]
+    corpus = args.corpus or [ROOT / "data" / "sample", ROOT / "data" / "beats"]
     with eval_services(Settings(), mode="extractive", corpus=corpus, embedder=MiniLMEmbedder()) as services:
         for item in questions:
             answer = answer_question(item["question"], services=services)

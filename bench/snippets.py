@@ -29,6 +29,7 @@ import statistics
 import sys
 import tempfile
 from pathlib import Path
+from collections.abc import Sequence
 from typing import Any
 
 import yaml
@@ -70,11 +71,11 @@ def snippets_of(article: Article, draw: random.Random) -> list[str]:
     return cuts
 
 
-def write_snippets(path: Path) -> int:
+def write_snippets(path: Path, corpus: Sequence[Path] = CORPUS) -> int:
     draw = random.Random(SEED)
     count = 0
     with path.open("w", encoding="utf-8") as out:
-        for item in iter_articles(CORPUS):
+        for item in iter_articles(corpus):
             if not isinstance(item, Article):
                 continue
             for number, text in enumerate(snippets_of(item, draw)):
@@ -120,11 +121,13 @@ def main() -> None:
     parser.add_argument("--questions", type=Path, default=ROOT / "bench" / "beats_questions.yaml")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "snippets.json")
     parser.add_argument("--show-misses", action="store_true")
+    parser.add_argument("--corpus", type=Path, action="append",
+                        help="a folder of articles to cut into snippets (repeatable); default data/sample and data/beats")
     args = parser.parse_args()
     questions = yaml.safe_load(args.questions.read_text(encoding="utf-8"))["questions"]
     with tempfile.TemporaryDirectory(prefix="newsdesk-snippets-") as tmp:
         file = Path(tmp) / "snippets.jsonl"
-        count = write_snippets(file)
+        count = write_snippets(file, args.corpus or CORPUS)
         settings = Settings().replace(chroma_path=Path(tmp) / "chroma", chroma_url=None, answer_mode="extractive")
         services = build_services(settings, embedder=MiniLMEmbedder())
         ingest([file], store=services.index.store, embedder=services.index.embedder, chunker=services.index.chunker)

@@ -143,3 +143,17 @@ def test_the_sentence_naming_the_question_s_time_leads(embedder):
                         title="Port Avalon signs Kerrigan")]
     draft = ExtractiveAnswerer(embedder, min_relevance=0.05).draft("How many goals did Kerrigan score last season?", passages)
     assert "19 league goals" in lead(draft.text)
+
+
+def test_a_question_naming_nothing_may_be_led_from_afar_only_by_the_passage_holding_the_closest_sentence(embedder):
+    # "Who led the sea otter survey?" names nothing, so "about the question" is the passage that
+    # holds the closest sentence; another story's "who led" sentence does not lead.
+    passages = [
+        passage(1, "The number of sea otters on the coast rose to 3,870 this spring, the highest since the otter "
+                   "survey began in 1998. Biologist Nadia Ferrante, who led the count, said kelp forests had recovered.",
+                title="Sea otter count rises"),
+        passage(2, "Councillor Tom Reed, who led the budget talks, said the vote would come in June.", title="Budget vote"),
+    ]
+    draft = ExtractiveAnswerer(embedder, min_relevance=0.5).draft("Who led the sea otter survey?", passages)
+    assert "Nadia Ferrante" in lead(draft.text)
+    assert "Tom Reed" not in draft.text

@@ -110,7 +110,8 @@ class ExtractiveAnswerer:
             return Completion(text=f"{NOT_IN_SOURCES} None of the retrieved passages mention {names}.", model=self.model)
         candidates = self._candidates(question, query, asked, passages)
         pool = [c for c in candidates if c.similarity >= self.min_relevance]
-        leads = [c for c in candidates if c.direct and (c.similarity >= self.min_relevance or self._beside(c, asked))]
+        about = max(pool, key=lambda c: c.relevance).passage.n if pool else None
+        leads = [c for c in candidates if c.direct and (c.similarity >= self.min_relevance or self._beside(c, asked, about))]
         if not pool and not leads:
             return Completion(text=NOT_IN_SOURCES, model=self.model)
         if leads:
@@ -174,9 +175,15 @@ class ExtractiveAnswerer:
             )
         return candidates
 
-    def _beside(self, candidate: _Candidate, asked: QuestionType) -> bool:
-        """A far-off sentence may lead only with its span beside the asked word, in a passage naming the question's names."""
-        return bool(asked.names) and candidate.fit >= BESIDE_FIT and candidate.story == 1.0
+    def _beside(self, candidate: _Candidate, asked: QuestionType, about: int | None) -> bool:
+        """A far-off sentence may lead only with its span beside the asked word, in a passage about the question.
+
+        A passage is about the question when it names all the question's names, or, for a question
+        that names nothing ("Who led the sea otter survey?"), when it holds the closest sentence.
+        """
+        if candidate.fit < BESIDE_FIT:
+            return False
+        return candidate.story == 1.0 if asked.names else candidate.passage.n == about
 
     def _select(self, pool: list[_Candidate], lead: _Candidate) -> list[_Candidate]:
         # Quote only sentences nearly as relevant as the best one: a weak further quote adds noise.
