@@ -99,13 +99,14 @@ _CAUSAL = re.compile(
 )
 
 
-def reason_fit(question: QuestionType, sentence: str) -> float:
+def reason_fit(question: QuestionType, sentence: str, context: str = "") -> float:
     """For a why-question: up to STANCE_FIT when the sentence gives a reason about what the question asks.
 
     It must hold a causal word ("because", "after", "due to", "citing") and two of the question's
-    words besides its names (one when the question has no more), and name every name it names.
+    words besides its names (one when the question has no more), and name every name it names,
+    itself or in its `context` (the headline: "The bank set aside $45 million ..., citing ...").
     """
-    if question.kind != REASON or not _CAUSAL.search(sentence) or name_coverage(question, sentence) < 1.0:
+    if question.kind != REASON or not _CAUSAL.search(sentence) or name_coverage(question, sentence, context) < 1.0:
         return 0.0
     asked = question.asked_words
     shared = len(asked & {stem(t.lower) for t in analyse(sentence).tokens})
@@ -131,7 +132,8 @@ def fit(question: QuestionType, sentence: str, *, similar: bool = False) -> floa
     present = set(stems)
     # The question's names say which story, not what about it was asked ("When was Greer born?").
     asked_words = question.asked_words
-    names_present = bool(question.names) and name_coverage(question, sentence) == 1.0
+    # Of four names or more, one may be context ("the analyst quoted on the WSJ story, Petrakis").
+    names_present = bool(question.names) and name_coverage(question, sentence) >= 0.75
     about = (
         similar
         or bool(question.head & present)
@@ -181,10 +183,16 @@ def _span_weight(question: QuestionType, span: Span, analysis: Analysis, accepts
 
 
 def name_coverage(question: QuestionType, sentence: str, context: str = "") -> float:
-    """The share of the question's names the sentence (or its `context`, e.g. the headline) mentions; 1.0 for none."""
+    """The share of the question's names the sentence (or its `context`, e.g. the headline) mentions; 1.0 for none.
+
+    A person's last name stands for the whole name ("Brennick" mentions "Gordon Brennick").
+    """
     if not question.names:
         return 1.0
     words = {t.lower for t in analyse(sentence).tokens} | {t.lower for t in analyse(context).tokens}
+    for person in question.persons:
+        if person[-1] in words:
+            words |= set(person)
     return sum(1 for n in question.names if n in words) / len(question.names)
 
 

@@ -18,13 +18,14 @@ from index.sentences import split_sentences
 
 from qa.answer_check import fit, name_coverage
 from qa.question_types import QuestionType, classify
+from qa.recase import recase
 from qa.shaping import PassageGroup
 
 
 def rerank(question: str, groups: Sequence[PassageGroup], *, weight: float, k: float, depth: int) -> list[PassageGroup]:
     """The groups with the first `depth` reordered by fused score plus `weight / (k + rank by fit)`."""
-    asked = classify(question)
     head, rest = list(groups[:depth]), list(groups[depth:])
+    asked = classify(recase(question, [g.joined()[0] for g in head]))
     if not asked.typed or weight <= 0:
         return head + rest
     ranking = answer_ranking(asked, head)

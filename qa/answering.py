@@ -17,6 +17,7 @@ import numpy as np
 from core.errors import InvalidRequest, ModelError
 
 from qa.answer_check import first_sentence_answers
+from qa.recase import recase
 from qa.budget import fit_passages
 from qa.citations import check_citations
 from qa.conversation import search_text
@@ -254,7 +255,7 @@ def _finish(context: _Context, completion: Completion, services: Services) -> An
         )
     # Whether the answer's first sentence states what was asked, or only talks around it.
     direct = first_sentence_answers(
-        context.question, checked.text, _similarity_to(context, services), written=services.answerer.mode == "llm"
+        recase(context.question, [p.text for p in context.given]), checked.text, _similarity_to(context, services), written=services.answerer.mode == "llm"
     )
     verification = {**checked.verification(), "answers_question": direct}
     context.timings["total"] = _ms_since(context.started)

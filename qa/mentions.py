@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from qa.models import Passage
 from qa.answer_check import name_coverage
 from qa.question_types import classify
-from qa.words import COUNTRY_ADJECTIVES, STOPWORDS
+from qa.words import COMMON_ACRONYMS, COUNTRY_ADJECTIVES, STOPWORDS
 
 # A question about "Switzerland's central bank" is about a story that says "the Swiss National Bank".
 _DEMONYMS = {**{c: (a,) for c, a in COUNTRY_ADJECTIVES.items()}, **{a: (c,) for c, a in COUNTRY_ADJECTIVES.items()}}
@@ -35,18 +35,26 @@ def missing_names(question: str, passages: Sequence[Passage]) -> list[str]:
     text = " ".join(f"{p.title} {p.text}" for p in passages)
     lower = text.lower()
     words = re.findall(r"[A-Za-z]+|&", text)
+
+    def mentioned(name: str) -> bool:
+        return any(re.search(rf"(?<![a-z0-9]){re.escape(form)}(?![a-z0-9])", lower) for form in _forms(name)) or _spelled_out(
+            name, words
+        )
+
+    # "Gordon Brennick" is mentioned by a passage that calls him "Brennick", as stories do after the first mention.
+    by_last_name = {given: person[-1] for person in classify(question).persons for given in person[:-1]}
     return [
         n
         for n in dict.fromkeys(names)
-        if not any(re.search(rf"(?<![a-z0-9]){re.escape(form)}(?![a-z0-9])", lower) for form in _forms(n))
-        and not _spelled_out(n, words)
+        if not mentioned(n) and not (n.lower() in by_last_name and mentioned(by_last_name[n.lower()]))
     ]
 
 
 def _forms(name: str) -> tuple[str, ...]:
-    """The name in lower case, and a country's adjective or the adjective's country ("Switzerland", "Swiss")."""
+    """The name in lower case, a country's adjective or the adjective's country ("Switzerland", "Swiss"),
+    and what a common acronym stands for ("CEO", "chief executive")."""
     lower = name.lower()
-    return (lower, *_DEMONYMS.get(lower, ()))
+    return (lower, *_DEMONYMS.get(lower, ()), *COMMON_ACRONYMS.get(lower, ()))
 
 
 def _spelled_out(acronym: str, words: Sequence[str]) -> bool:
@@ -54,10 +62,11 @@ def _spelled_out(acronym: str, words: Sequence[str]) -> bool:
 
     "respiratory syncytial virus" spells RSV and "Securities and Exchange Commission" SEC: a
     question about RSV is about a story that writes the name out. Each spelling word must be a
-    name (capitalised) or a long word, so that chance runs of short words do not count.
+    name (capitalised) or a long word, so that chance runs of short words do not count; a
+    two-letter acronym only by two names ("CZ" for Changpeng Zhao).
     """
     letters = acronym.lower()
-    if not (acronym.isupper() and acronym.isalpha() and 2 < len(letters) <= 6):
+    if not (acronym.isupper() and acronym.isalpha() and 2 <= len(letters) <= 6):
         return False
     for first in range(len(words)):
         at, matched = first, 0
@@ -66,7 +75,7 @@ def _spelled_out(acronym: str, words: Sequence[str]) -> bool:
             if matched and word.lower() in _ACRONYM_GAPS:
                 at += 1
                 continue
-            if word[0].lower() != letters[matched] or not (word[0].isupper() or len(word) >= 5):
+            if word[0].lower() != letters[matched] or not (word[0].isupper() or (len(word) >= 5 and len(letters) > 2)):
                 break
             matched, at = matched + 1, at + 1
         if matched == len(letters):

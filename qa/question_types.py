@@ -13,8 +13,8 @@ from functools import lru_cache
 
 import Stemmer
 
-from qa.typed_spans import DATE, DURATION, MONEY, NUMBER, ORG, PERCENT, PERSON, PLACE, ROLES, tokenize
-from qa.words import STOPWORDS
+from qa.typed_spans import DATE, DURATION, MONEY, NUMBER, ORG, PERCENT, PERSON, PLACE, ROLES, analyse, tokenize
+from qa.words import COMMON_ACRONYMS, STOPWORDS
 
 _STEMMER = Stemmer.Stemmer("english")
 WHO = "who"  # a person or an organisation: "Who sued Binance?" is answered by "the CFTC"
@@ -55,8 +55,14 @@ _ORGS = frozenset(
 )
 _PEOPLE = ROLES | frozenset(
     "person people man woman member members defendant plaintiff employee reporter editor official officials "
-    "executives player players candidate winner athlete witness victim driver pilot owner buyer seller".split()
+    "executives player players candidate winner athlete witness victim driver pilot owner buyer seller teacher "
+    "schoolteacher student doctor nurse physician surgeon farmer worker resident tenant voter fan runner cyclist "
+    "rider rower swimmer skier amateur volunteer activist scholar artist singer actor writer novelist journalist "
+    "photographer architect investor trader banker chef survivor suspect passenger customer patient citizen "
+    "astronaut explorer inventor entrepreneur whistleblower critic opponent".split()
 )
+_OCCUPATION = re.compile(r"\w{3,}(ist|ician|ologer|grapher|ographer)s?$")
+_NOT_OCCUPATIONS = frozenset("exist insist resist consist persist assist subsist checklist playlist waitlist".split())
 _HOW_NUMBER = re.compile(
     r"^how (many|much|long|old|far|big|large|high|fast|often|tall|deep|wide|heavy|hot|cold|warm|severe|strong"
     r"|effective|efficient|accurate|likely)\b"
@@ -82,6 +88,12 @@ _HEAD_FAMILIES = tuple(
         "represent represents represented representing lawyer lawyers attorney attorneys counsel",
     )
 )
+_ACRONYM_STEMS = {
+    _STEMMER.stemWord(acronym): frozenset(
+        _STEMMER.stemWord(w) for form in forms for w in re.findall(r"[a-z]+", form) if w not in STOPWORDS
+    )
+    for acronym, forms in COMMON_ACRONYMS.items()
+}
 # What a number question's answer measures: "How much money ...?" wants "$412,000", not "two counts".
 _MONEY_NOUNS = frozenset(
     "money price prices fee fees cost costs fine fines salary salaries budget revenue revenues valuation payment "
@@ -110,6 +122,25 @@ _IRREGULAR = {
 }
 # "one-time costs" is one word: its "time" does not make a date question.
 _WORDS = re.compile(r"[A-Za-z0-9]+(?:['-][A-Za-z0-9]+)*")
+# How people type questions to a chat box: "who's", "whats", "can you tell me when ...",
+# "Castlebay fired Bell, so who's coaching now?". The asking clause is what is typed.
+_CONTRACTIONS = re.compile(r"\b(who|what|when|where|how)(?:['\u2019]s|s)\b", re.IGNORECASE)
+_OPENERS = re.compile(r"^(?:(?:ok(?:ay)?|so|and|also|hey|hi|well|then|but|now|please|quick question)\b[,!:]?\s+)+", re.IGNORECASE)
+_QUESTION_WORDS = r"who|whom|whose|what|which|when|where|why|how"
+_EMBEDDING = re.compile(
+    r"^(?:(?:can|could|would) you (?:please )?(?:tell me|say|find out|check)|do you know|does anyone know|any idea"
+    r"|i(?:'d| would) like to know|i want to know|i wonder|i'm wondering|(?:please )?tell me)\s+"
+    rf"(?=(?:{_QUESTION_WORDS}|if|whether)\b)",
+    re.IGNORECASE,
+)
+_QUESTION_START = re.compile(rf"^(?:{_QUESTION_WORDS}|is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b", re.IGNORECASE)
+# A clause break, and the question word that opens the asking clause after it.
+_ASKING_CLAUSE = re.compile(
+    r"(?:\s[\u2014\u2013-]+\s*|[;:\u2014\u2013]\s*|,\s*|\s(?=so\s|but\s))"
+    r"(?:(?:so|but|and|then|roughly|approximately|about|exactly)\s+)*"
+    rf"((?:{_QUESTION_WORDS}|is|are|was|were|do|does|did|has|have|had)\b.*)$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -122,6 +153,9 @@ class QuestionType:
     names: tuple[str, ...]  # the question's names, lower-cased ("kerrigan", "cftc")
     words: frozenset[str]  # every word of the question, lower-cased: what an answer must add to
     measure: str = ""  # for number questions: money, percent or duration when the question says so
+    # The question's people named in full, each as its name words ("gordon", "brennick"): after
+    # the first mention a story calls them by their last name, which then stands for all of it.
+    persons: tuple[tuple[str, ...], ...] = ()
 
     @property
     def typed(self) -> bool:
@@ -147,24 +181,37 @@ def stem(word: str) -> str:
 @lru_cache(maxsize=4096)
 def classify(question: str) -> QuestionType:
     """The question's answer kind, head words, focus words and names."""
-    text = " ".join(question.strip().split())
-    lower = text.lower()
-    words = [w.lower() for w in _WORDS.findall(text)]
+    text = _CONTRACTIONS.sub(lambda m: f"{m.group(1)} is", " ".join(question.strip().split()))
+    asking = asking_clause(text)
+    lower = asking.lower()
+    words = [w.lower() for w in _WORDS.findall(asking)]
     kind, head_at = _kind(lower, words)
-    content = [w for w in words if w not in STOPWORDS and w not in _AUXILIARIES and w not in _FILLER]
+    every_word = [w.lower() for w in _WORDS.findall(text)]
+    content = [w for w in every_word if w not in STOPWORDS and w not in _AUXILIARIES and w not in _FILLER]
     after = [w for w in words[head_at:] if w not in STOPWORDS and w not in _AUXILIARIES and w not in _FILLER]
     tokens = tokenize(text)
+    # The first word is capitalised as a question's first word, unless context comes before the
+    # asking clause ("Castlebay fired Marcus Bell, so who ...?").
+    first_is_name = asking != text
     names = tuple(
         n
         for n in dict.fromkeys(
-            t.lower for i, t in enumerate(tokens) if (i > 0 and t.text[:1].isupper()) or (len(t.text) > 1 and t.text.isupper())
+            t.lower
+            for i, t in enumerate(tokens)
+            if ((i > 0 or first_is_name) and t.text[:1].isupper()) or (len(t.text) > 1 and t.text.isupper())
         )
-        if n not in STOPWORDS
+        if n not in STOPWORDS and n not in COMMON_ACRONYMS  # "the CEO of Northbridge" is about Northbridge
     )
     # The word the answer should stand beside: the noun asked about ("how many goals", "which
     # commissioner") or the verb ("who manages"), never one of the question's names (what it is
     # about, not what it asks for); for when/where, and "how much was the fee?", also the last word.
     after = [w for w in after if w.removesuffix("'s") not in set(names)]
+    persons = tuple(
+        person
+        for span in analyse(text).spans
+        if span.kind == PERSON
+        and len(person := tuple(t.lower for t in tokens[span.first : span.last + 1] if t.lower in names)) >= 2
+    )
     last_too = kind in (DATE, PLACE) or (kind == NUMBER and head_at < len(words) and words[head_at] in _AUXILIARIES)
     head = after[:1] + (after[-1:] if last_too else [])
     return QuestionType(
@@ -174,7 +221,23 @@ def classify(question: str) -> QuestionType:
         names=names,
         words=frozenset(t.lower for t in tokens),
         measure=_measure(lower, words) if kind == NUMBER else "",
+        persons=persons,
     )
+
+
+def asking_clause(question: str) -> str:
+    """The clause that asks: openers ("ok so"), "can you tell me" and context before it dropped.
+
+    "I read about the Harlow trial \u2014 what did the jury decide?" asks "what did the jury
+    decide?"; "According to the Journal, how much ...?" asks "how much ...?". A question that
+    opens with its question word is returned as it is.
+    """
+    text = _OPENERS.sub("", question)
+    text = _EMBEDDING.sub("", text)
+    if _QUESTION_START.match(text):
+        return text
+    clause = _ASKING_CLAUSE.search(text)
+    return clause.group(1) if clause else text
 
 
 def _measure(lower: str, words: list[str]) -> str:
@@ -205,7 +268,7 @@ def _kind(lower: str, words: list[str]) -> tuple[str, int]:
         return WHO, 1
     if words[0] == "why":
         return REASON, 1
-    if words[0] in _AUXILIARIES:
+    if words[0] in _AUXILIARIES or words[0] in ("if", "whether"):  # "do you know if ..." asks yes or no
         return YESNO, 1
     wh = next((i for i, w in enumerate(words[:4]) if w in ("what", "which")), None)
     if wh is not None:
@@ -234,7 +297,10 @@ def _kind(lower: str, words: list[str]) -> tuple[str, int]:
 
 
 def _with_family(head: frozenset[str]) -> frozenset[str]:
-    """The head stems, plus the words a sentence uses for the same measure ("paid" -> "fee", "price")."""
+    """The head stems, plus the words a sentence uses for the same measure ("paid" -> "fee", "price")
+    or for what an acronym stands for ("ceo" -> "chief", "executive")."""
+    for acronym in head & _ACRONYM_STEMS.keys():
+        head |= _ACRONYM_STEMS[acronym]
     for family in _HEAD_FAMILIES:
         if head & family:
             head |= family
@@ -246,6 +312,9 @@ def _phrase_head(words: list[str], start: int) -> tuple[str, int] | None:
     phrase = []
     for index in range(start, min(len(words), start + 5)):
         word = words[index]
+        if word == "of" and phrase and words[phrase[-1]] in ("name", "names"):
+            # "What is the name of the teacher who ...?" asks for the teacher.
+            return _phrase_head(words, index + 1)
         if word in _PHRASE_ENDS or word in _AUXILIARIES:
             break
         if word not in ("the", "a", "an", "this", "that", "its", "their", "his", "her") and not word.endswith("'s"):
@@ -261,4 +330,7 @@ def _noun_kind(word: str) -> str | None:
     for kind, nouns in ((NUMBER, _QUANTITIES), (DATE, _TIMES), (PLACE, _PLACES), (ORG, _ORGS), (PERSON, _PEOPLE)):
         if singular & nouns:
             return kind
+    # A neurologist, a physician, a historian: occupations too many to list end so.
+    if _OCCUPATION.search(word) and word.removesuffix("s") not in _NOT_OCCUPATIONS:
+        return PERSON
     return None

@@ -25,6 +25,21 @@ COUNTRIES = frozenset(COUNTRY_ADJECTIVES) | {
     "united states", "the united states", "u.s", "u.s.", "us", "usa", "united kingdom", "the united kingdom", "uk",
     "u.k", "u.k.", "great britain",
 }
+# Acronyms people type for titles and common things, with what a story writes instead. They
+# are words, not names: "Who is the CEO of Northbridge?" is about Northbridge, and a story
+# saying "chief executive" mentions everything it asks about.
+COMMON_ACRONYMS = {
+    "ceo": ("chief executive", "ceo"), "cfo": ("chief financial officer", "finance chief", "cfo"),
+    "coo": ("chief operating officer", "coo"), "cto": ("chief technology officer", "cto"),
+    "vc": ("venture capital", "venture"), "ac": ("air conditioning", "air-conditioning", "air conditioner"),
+    "ipo": ("initial public offering", "listing", "ipo"), "ai": ("artificial intelligence", "ai"),
+    "hq": ("headquarters",), "ev": ("electric vehicle", "electric car"), "tv": ("television", "tv"),
+    "pm": ("prime minister",), "ag": ("attorney general",), "da": ("district attorney",),
+    "gop": ("republican",), "gdp": ("gross domestic product", "economic output", "gdp"),
+    "ny": ("new york",), "nyc": ("new york",), "la": ("los angeles",), "dc": ("washington",),
+    "uk": ("britain", "british", "united kingdom", "u.k."), "us": ("united states", "u.s.", "american"),
+    "usa": ("united states", "u.s.", "american"), "eu": ("european union", "e.u."),
+}
 _WORD = re.compile(r"[A-Za-z0-9]+")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 

@@ -157,3 +157,33 @@ def test_a_question_naming_nothing_may_be_led_from_afar_only_by_the_passage_hold
     draft = ExtractiveAnswerer(embedder, min_relevance=0.5).draft("Who led the sea otter survey?", passages)
     assert "Nadia Ferrante" in lead(draft.text)
     assert "Tom Reed" not in draft.text
+
+
+def test_a_name_said_otherwise_in_the_passages_is_not_missing():
+    from qa.mentions import missing_names
+
+    passages = [passage(1, "A jury convicted Gordon Brennick. Brennick's lawyer said Northbridge chief executive "
+                           "Miriam Ostrander, a venture capital investor, and Changpeng Zhao would testify.")]
+    later = [passage(2, "Judge Mbeki set sentencing for Brennick on July 22.")]
+    assert missing_names("When will Gordon Brennick be sentenced?", later) == []
+    assert missing_names("When will Gordon Tully be sentenced?", later) == ["Gordon", "Tully"]
+    assert missing_names("Who is the CEO of Northbridge?", passages) == []
+    assert missing_names("Which VC firm testified besides CZ?", passages) == []
+    assert missing_names("Did the EU fine Northbridge?", passages) == ["EU"]
+
+
+def test_a_question_typed_in_lower_case_takes_its_names_from_the_passages(embedder):
+    from qa.recase import recase
+
+    texts = ["Mateo Kerrigan joined Port Avalon FC. Manager Ruth Callander said the SEC had no say. "
+             "The club, Port Avalon FC, is owned by a fund; the SEC declined to comment. Lab work at the MIT Media Lab."]
+    assert recase("who manages port avalon fc? did the sec object to the lab?", texts) == (
+        "who manages Port Avalon FC? did the SEC object to the lab?"
+    )
+    passages = [
+        passage(1, "The temperature at the airport reached 109 degrees on Thursday, officials said.", title="Calder heat"),
+        passage(2, "The heat in Spain centred on Cordoba, and people in Cordoba stayed indoors. The temperature at the "
+                   "airport reached 38.8 degrees on Thursday, officials said.", title="Spain heat"),
+    ]
+    draft = ExtractiveAnswerer(embedder, min_relevance=0.05).draft("how hot did it get at cordoba's airport?", passages)
+    assert "38.8 degrees" in lead(draft.text)

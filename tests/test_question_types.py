@@ -234,3 +234,40 @@ def test_a_country_does_not_answer_which_city_as_well_as_a_city_does():
     assert [(s.text, s.kind, s.measure) for s in analyse(country).spans] == [("United States", "place", "country")]
     assert fit(question, city) > fit(question, country)
     assert classify("Over what period were the messages written?").kind == "date"
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "head"),
+    [
+        # Typed as people type into a chat box: contractions, openers, context before the asking clause.
+        ("who's coaching the team now?", "who", "coach"),
+        ("whats the name of the retired teacher who found the comet?", "person", "teacher"),
+        ("ok so regulators cleared it - when does the deal close?", "date", "close"),
+        ("Castlebay fired Marcus Bell, so who's coaching the team now?", "who", "coach"),
+        ("I read about the Harlow trial \u2014 how many counts was she convicted on?", "number", "count"),
+        ("According to CoinMarketCap, roughly how much did Binance handle each day?", "number", "handl"),
+        ("Can you tell me who chairs the CFTC?", "who", "chair"),
+        ("do you know if Gensler advised Binance?", "yesno", "advis"),
+        ("Which neurologist led the research?", "person", "neurolog"),
+    ],
+)
+def test_the_asking_clause_is_typed_whatever_comes_before_it(question, kind, head):
+    asked = classify(question)
+    assert asked.kind == kind
+    assert head in asked.head
+
+
+def test_context_before_the_asking_clause_keeps_its_names():
+    asked = classify("Castlebay fired Marcus Bell, so who's coaching the team now?")
+    assert set(asked.names) == {"castlebay", "marcus", "bell"}
+    assert classify("Who is the CEO of Northbridge?").names == ("northbridge",)  # a common acronym is a word
+    assert {"chief", "execut"} <= classify("Who is the CEO of Northbridge?").head
+
+
+def test_a_person_s_last_name_stands_for_the_full_name():
+    from qa.answer_check import name_coverage
+
+    asked = classify("On what date will Gordon Brennick be sentenced?")
+    assert asked.persons == (("gordon", "brennick"),)
+    assert name_coverage(asked, "Judge Mbeki set sentencing for Brennick on July 22.") == 1.0
+    assert name_coverage(asked, "Judge Mbeki set sentencing for Gordon Tully on July 22.") == 0.5

@@ -32,6 +32,7 @@ from qa.mentions import missing_names
 from qa.models import Completion, Message, Passage
 from qa.prompts import NOT_IN_SOURCES
 from qa.question_types import QuestionType, classify
+from qa.recase import recase
 from qa.typed_spans import DATE, analyse
 from qa.vectors import SentenceVectorSource, embedded_vectors
 from qa.words import STOPWORDS, content_words
@@ -101,7 +102,7 @@ class ExtractiveAnswerer:
     def draft(self, question: str, passages: Sequence[Passage], history: Sequence[Message] = ()) -> Completion:
         # A follow-up ("When did he leave?") is matched together with the question before it,
         # but what it asks for is read from the follow-up itself.
-        asked = classify(question)
+        asked = classify(recase(question, [p.text for p in passages]))
         query = search_text(question, history)
         missing = missing_names(query, passages)
         if missing:
@@ -159,7 +160,7 @@ class ExtractiveAnswerer:
             similarity = cosine + 0.15 * overlap
             relevance = similarity + self.headline_weight * title_similarity[passage.title]
             phrases = len(question_pairs & _pairs(text)) / len(question_pairs) if question_pairs else 0.0
-            fitness = fit(asked, text, similar=cosine >= SIMILAR) or stance_fit(asked, text, passage.title) or reason_fit(asked, text)
+            fitness = fit(asked, text, similar=cosine >= SIMILAR) or stance_fit(asked, text, passage.title) or reason_fit(asked, text, passage.title)
             lead = (
                 relevance
                 + FIT_WEIGHT * fitness
