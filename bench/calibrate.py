@@ -20,6 +20,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+import numpy as np
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,6 +30,7 @@ from core import Settings  # noqa: E402
 from index import ingest  # noqa: E402
 from index.embedders.minilm import MiniLMEmbedder  # noqa: E402
 from index.ids import article_id_for  # noqa: E402
+from index.sentences import split_sentences  # noqa: E402
 from qa import answer_question, build_services, retrieve  # noqa: E402
 from qa.support import SupportJudge  # noqa: E402
 
@@ -59,12 +61,13 @@ def main() -> None:
 
 
 def relevance(cases: list[dict], services) -> dict:  # type: ignore[no-untyped-def]
-    scored = []
+    scored, closest_sentence = [], {}
     for case in cases:
         passages = retrieve(case["question"], retriever=services.retriever, top_k=services.settings.top_k)
         answerable = not case.get("expect", {}).get("refused", False)
         # The gate refuses when no passage reaches the threshold, so the best score decides.
         scored.append((max((p.score for p in passages), default=0.0), answerable, case["question"]))
+        closest_sentence[case["question"]] = _closest_sentence(case["question"], passages, services)
     answerable = sorted(s for s, a, _ in scored if a)
     unanswerable = sorted(s for s, a, _ in scored if not a)
     candidates = sorted({round(s, 3) for s, _, _ in scored})
@@ -80,7 +83,20 @@ def relevance(cases: list[dict], services) -> dict:  # type: ignore[no-untyped-d
         "configured_accuracy": round(_accuracy(scored, configured), 3),
         "misjudged_at_configured": [q for s, a, q in scored if (s >= configured) != a],
         "cases": len(scored),
+        # The second way past the gate, a close sentence, must not let the questions the passage
+        # score refuses (off-topic ones) back in.
+        "gated_sentence_max": round(max((closest_sentence[q] for s, a, q in scored if s < configured and not a), default=0.0), 3),
+        "answerable_sentence_min": round(min((closest_sentence[q] for s, a, q in scored if a), default=0.0), 3),
+        "configured_sentence": services.settings.min_sentence_score,
     }
+
+
+def _closest_sentence(question: str, passages: list, services) -> float:  # type: ignore[no-untyped-def]
+    sentences = [s.text for p in passages for s in split_sentences(p.text)]
+    if not sentences:
+        return 0.0
+    vector = np.asarray(services.retriever.embed_query(question), dtype=np.float32)
+    return float((services.judge.sentences.vectors(sentences) @ vector).max() / (np.linalg.norm(vector) or 1.0))
 
 
 def _accuracy(scored: list[tuple[float, bool, str]], threshold: float) -> float:
@@ -163,6 +179,8 @@ def report(result: dict, settings: Settings) -> None:
           f"configured {rel['configured']} (accuracy {rel['configured_accuracy']})")
     for question in rel["misjudged_at_configured"]:
         print(f"    misjudged: {question}")
+    print(f"  closest sentence: questions the passage score refuses reach <= {rel['gated_sentence_max']}, answerable "
+          f">= {rel['answerable_sentence_min']}; NEWSDESK_MIN_SENTENCE_SCORE {rel['configured_sentence']}")
     print(f"support over {sup['claims']} labelled claims: best similarity {sup['best']['similarity']} / overlap "
           f"{sup['best']['overlap']} (accuracy {sup['best']['accuracy']}); configured {sup['configured']['similarity']} / "
           f"{sup['configured']['overlap']} (accuracy {sup['configured']['accuracy']}, "

@@ -82,6 +82,7 @@ class Settings:
     top_k: int = 5
     max_top_k: int = 20
     min_score: float = 0.32
+    min_sentence_score: float = 0.40
     context_tokens: int = 3000
     support_similarity: float = SUPPORT_SIMILARITY
     support_overlap: float = SUPPORT_OVERLAP
@@ -248,6 +249,7 @@ VARIABLES: tuple[Variable, ...] = (
     Variable("top_k", "NEWSDESK_TOP_K", int),
     Variable("max_top_k", "NEWSDESK_MAX_TOP_K", int, lambda v: v >= 1, "must be at least 1"),  # type: ignore[operator]
     Variable("min_score", "NEWSDESK_MIN_SCORE", float, *_FRACTION),
+    Variable("min_sentence_score", "NEWSDESK_MIN_SENTENCE_SCORE", float, *_FRACTION),
     Variable(
         "context_tokens", "NEWSDESK_CONTEXT_TOKENS", int, lambda v: v >= 200,  # type: ignore[operator]
         "must be at least 200 (one passage needs room)",

@@ -198,12 +198,7 @@ def _prepare(
     context.search = {"query": query, "search_mode": retrieval.mode, "recency": retrieval.recency, "filters": retrieval.filter.to_dict()}
     context.warnings.extend(retrieval.warnings)
     context.timings["retrieve"] = _ms_since(started)
-    # The gate: when even the closest passage is far from the question in meaning, nothing
-    # relevant was found, unless one names every name the question names (a long passage's vector
-    # can be far from a question about one of its sentences). Past it, keyword hits that
-    # embeddings rate low stay in: finding the names and figures that embeddings blur is why they
-    # were searched for.
-    relevant = retrieved if any(p.score >= settings.min_score or names_every_name(text, p) for p in retrieved) else []
+    relevant = retrieved if _relevant(text, query, retrieved, services) else []
     if not relevant:
         reason = NO_PASSAGES if not retrieved else LOW_RELEVANCE
         message = _nothing_found(text, retrieved, services.index.store.article_count(), filtered=not retrieval.filter.is_empty)
@@ -222,6 +217,26 @@ def _prepare(
         if not context.given:
             context.given = relevant[:1]
     return context
+
+
+def _relevant(question: str, query: str, retrieved: Sequence[Passage], services: Services) -> bool:
+    """The gate: whether anything retrieved is close enough in meaning to answer from.
+
+    A passage is when its vector is close to the question's, or when it names every name the
+    question names, or when one of its sentences is close: a long passage's vector is its
+    topic's, and a question about one of its sentences ("When are the follow-up study's results
+    expected?") can be far from it. Past the gate, keyword hits that embeddings rate low stay in:
+    finding the names and figures that embeddings blur is why they were searched for.
+    """
+    settings = services.settings
+    if any(p.score >= settings.min_score or names_every_name(question, p) for p in retrieved):
+        return True
+    sentences = [s.text for p in retrieved for s in split_sentences(p.text)]
+    if not sentences:
+        return False
+    vector = np.asarray(services.retriever.embed_query(query), dtype=np.float32)
+    closest = float((services.judge.sentences.vectors(sentences) @ vector).max()) / (float(np.linalg.norm(vector)) or 1.0)
+    return closest >= settings.min_sentence_score
 
 
 def _finish(context: _Context, completion: Completion, services: Services) -> Answer:

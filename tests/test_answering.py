@@ -184,3 +184,22 @@ def test_names_at_the_start_or_in_lower_case_do_not_trigger_the_name_check():
     assert missing_names("What did Binance.US tell Gensler's SEC?", passages) == []
     assert missing_names("Kraken paid what?", passages) == []
     assert missing_names("Did Gensler meet SBF at FTX?", passages) == ["SBF", "FTX"]
+
+
+def test_a_question_about_one_sentence_of_a_passage_far_from_it_passes_the_gate(services):
+    from qa import build_services
+
+    # A passage's vector is its topic's: with the passage score out of reach, a sentence close to
+    # the question still lets it through, and an unrelated question is still refused.
+    strict = build_services(
+        services.settings.replace(min_score=0.99, min_sentence_score=0.8, answer_mode="extractive"),
+        embedder=services.index.embedder, store=services.index.store,
+    )
+    sentence = "gensler declined the invitation to serve as an adviser to binance"  # no names: only the sentence can pass
+    assert not answer_question(f"{sentence}?", services=strict).refused
+    assert answer_question("xylophone quartz", services=strict).refusal_reason == "low_relevance"
+    stricter = build_services(
+        services.settings.replace(min_score=0.99, min_sentence_score=0.999, answer_mode="extractive"),
+        embedder=services.index.embedder, store=services.index.store,
+    )
+    assert answer_question(f"{sentence}?", services=stricter).refusal_reason == "low_relevance"
