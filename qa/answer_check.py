@@ -12,13 +12,16 @@ answer's `verification.answers_question` is `first_sentence_answers` of its text
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 
-from qa.citations import strip_marks
+from qa.citations import parse_marks, strip_marks
 from qa.question_types import REASON, TYPED, WHO, YESNO, QuestionType, classify, stem
 from index.sentences import split_sentences
-from qa.typed_spans import CLOCK, COUNTRY, DATE, DURATION, NAME, NUMBER, ORG, PERSON, PLACE, PLACE_PREPOSITIONS, Analysis, Span, analyse
+from qa.typed_spans import (
+    CLOCK, COUNTRY, DATE, DURATION, NAME, NUMBER, ORG, ORG_WORDS, PERSON, PLACE, PLACE_PREPOSITIONS, PLACE_WORDS, SPEECH, WEEKDAYS,
+    Analysis, Span, analyse,
+)
 
 # How well a span of each kind answers each asked kind (a bare name may be either).
 _ACCEPTS: dict[str, dict[str, float]] = {
@@ -32,6 +35,9 @@ _ACCEPTS: dict[str, dict[str, float]] = {
 # A sentence this close in meaning (cosine) to the question is about it even in other words
 # ("cut 2,300 jobs" for "how many people were laid off").
 SIMILAR = 0.7
+# ... and a sentence naming everything the question names, at this closeness: "Paylantic's security
+# team discovered the intrusion on Aug. 17" is about "When did Paylantic realize it had been hacked?".
+NAMED_SIMILAR = 0.55
 _HEAD_DISTANCE = 4
 # A number's weight when the question asks for money, a percentage or a duration and the number is
 # not written as one (unmarked: "14"), or is written as another ("five years" for a sum of money).
@@ -41,6 +47,7 @@ OTHER_BESIDE = 0.6
 # A date answers "how long" as the end of the period.
 _UNTIL = 0.8
 _TIME = stem("time")
+_REPORTING = frozenset(stem(w) for w in (*SPEECH, "announced", "reported", "confirmed", "disclosed", "reports", "announces"))
 _TOWNS = frozenset(stem(w) for w in "city town village capital".split())
 _FOCUS_WINDOW = 10
 # Sentences that say the answer is not there ("the articles do not say who ...").
@@ -172,6 +179,9 @@ def _span_weight(question: QuestionType, span: Span, analysis: Analysis, accepts
             weight = _UNTIL
         elif span.kind == DATE and span.measure != CLOCK:
             weight *= _UNMARKED
+    if question.kind == DATE and _reported_on(span, analysis) and not question.head & _REPORTING:
+        # "Paylantic said on Thursday that hackers ...": the day the news was told, not when it happened.
+        weight *= _OTHER_MEASURE
     if question.kind == PLACE and span.measure == COUNTRY and question.head & _TOWNS:
         weight *= _OTHER_MEASURE  # "In which city ...?" is answered by "in Chicago", not "in the United States"
     if question.measure == DURATION and span.kind == DATE:
@@ -180,6 +190,16 @@ def _span_weight(question: QuestionType, span: Span, analysis: Analysis, accepts
         # "How much money ...?" is answered by "$412,000" before "two counts"; an unmarked number may still be it.
         weight *= _UNMARKED if not span.measure else _OTHER_MEASURE
     return weight
+
+
+def _reported_on(span: Span, analysis: Analysis) -> bool:
+    """Whether the span is a bare weekday that a verb of telling puts a date on ("said on Thursday", "announced Monday")."""
+    if span.text.lower() not in WEEKDAYS:
+        return False
+    before = [t.lower for t in analysis.tokens[max(0, span.first - 2) : span.first]]
+    if before and before[-1] == "on":
+        before = before[:-1]
+    return bool(before) and stem(before[-1]) in _REPORTING
 
 
 def name_coverage(question: QuestionType, sentence: str, context: str = "") -> float:
@@ -196,20 +216,38 @@ def name_coverage(question: QuestionType, sentence: str, context: str = "") -> f
     return sum(1 for n in question.names if n in words) / len(question.names)
 
 
-def answers(question: QuestionType, sentence: str, similarity: float | None = None) -> bool:
+def close_in_meaning(question: QuestionType, sentence: str, similarity: float | None, context: str = "") -> bool:
+    """Whether the sentence is about the question by its meaning: SIMILAR, or NAMED_SIMILAR when it
+    (or its `context`, the headline) names everything the question names."""
+    if similarity is None:
+        return False
+    named = bool(question.names) and name_coverage(question, sentence, context) == 1.0
+    return similarity >= SIMILAR or (named and similarity >= NAMED_SIMILAR)
+
+
+def answers(question: QuestionType, sentence: str, similarity: float | None = None, context: str = "") -> bool:
     """Whether the sentence answers directly: a new span of the asked kind, or for untyped questions their names.
 
-    `similarity` is the sentence's cosine similarity to the question, when known.
+    `similarity` is the sentence's cosine similarity to the question, when known; `context` its headline.
     """
     if not sentence.strip() or _NOT_SAID.search(sentence):
         return False
     if question.kind in TYPED:
-        return fit(question, sentence, similar=similarity is not None and similarity >= SIMILAR) > 0
-    return name_coverage(question, sentence) >= 0.5 or stance_fit(question, sentence) > 0 or reason_fit(question, sentence) > 0
+        return fit(question, sentence, similar=close_in_meaning(question, sentence, similarity, context)) > 0
+    return (
+        name_coverage(question, sentence, context) >= 0.5
+        or stance_fit(question, sentence, context) > 0
+        or reason_fit(question, sentence, context) > 0
+    )
 
 
 def first_sentence_answers(
-    question: str, answer_text: str, similarity: Callable[[str], float] | None = None, *, written: bool = False
+    question: str,
+    answer_text: str,
+    similarity: Callable[[str], float] | None = None,
+    *,
+    written: bool = False,
+    titles: Mapping[int, str] | None = None,
 ) -> bool:
     """Judge an answer by its first sentence that is not a lead-in (a line ending in ':' and citing nothing).
 
@@ -217,13 +255,15 @@ def first_sentence_answers(
     model `written` for this question is about it by construction (its words may paraphrase the
     question's freely), so it answers when it states the asked thing; a quoted sentence was
     written for something else and must also be about the question, as the extractive answerer
-    requires of its lead.
+    requires of its lead. `titles` (passage number to headline) give the sentence the headlines
+    of what it cites as context, as the extractive answerer reads a sentence with its story's.
     """
-    lead = lead_sentence(answer_text)
+    lead, cited = _lead(answer_text)
     if not lead:
         return False
     closeness = 1.0 if written else (similarity(lead) if similarity is not None else None)
-    return answers(classify(question), lead, closeness)
+    context = " ".join((titles or {}).get(n, "") for n in cited)
+    return answers(classify(question), lead, closeness, context)
 
 
 def lead_sentence(answer_text: str) -> str:
@@ -232,14 +272,18 @@ def lead_sentence(answer_text: str) -> str:
     A lead-in that says the answer is missing ("... do not say who ...; they say:") is the
     lead itself: it tells the reader that what follows does not answer.
     """
+    return _lead(answer_text)[0]
+
+
+def _lead(answer_text: str) -> tuple[str, list[int]]:
     for sentence in split_sentences(answer_text):
         text = strip_marks(sentence.text)
         if _NOT_SAID.search(text):
-            return text
+            return text, []
         if text.rstrip().endswith(":") or not text:
             continue
-        return text.strip("\"\u201c\u201d ")
-    return ""
+        return text.strip("\"\u201c\u201d "), [n for _, _, numbers in parse_marks(sentence.text) for n in numbers]
+    return "", []
 
 
 def _share(wanted: frozenset[str], present: set[str]) -> float:
@@ -252,9 +296,14 @@ def _after_preposition(span: Span, analysis: Analysis) -> bool:
 
 
 def _is_new(span: Span, analysis: Analysis, question: QuestionType) -> bool:
+    """Whether the span says something the question does not: "Larkspur County" is no answer to a
+    question about Larkspur, as a word like "County" or "FC" names no other thing."""
     tokens = analysis.tokens[span.first : span.last + 1]
     words = [t.lower for t in tokens if t.lower not in ("the", "of", "a")]
-    return any(w not in question.words for w in words)
+    new = [w for w in words if w not in question.words]
+    if len(new) < len(words) and all(w in ORG_WORDS or w in PLACE_WORDS for w in new):
+        return False
+    return bool(new)
 
 
 def _beside(span: Span, stems: Sequence[str], words: frozenset[str]) -> float:
@@ -281,4 +330,4 @@ def _closeness(distance: int) -> float:
     return max(0.0, 1.0 - (distance - _HEAD_DISTANCE) / (_FOCUS_WINDOW - _HEAD_DISTANCE))
 
 
-__all__ = ["answers", "first_sentence_answers", "fit", "lead_sentence", "name_coverage", "reason_fit", "stance_fit"]
+__all__ = ["answers", "close_in_meaning", "first_sentence_answers", "fit", "lead_sentence", "name_coverage", "reason_fit", "stance_fit"]

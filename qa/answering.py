@@ -270,7 +270,11 @@ def _finish(context: _Context, completion: Completion, services: Services) -> An
         )
     # Whether the answer's first sentence states what was asked, or only talks around it.
     direct = first_sentence_answers(
-        recase(context.question, [p.text for p in context.given]), checked.text, _similarity_to(context, services), written=services.answerer.mode == "llm"
+        recase(context.question, [p.text for p in context.given]),
+        checked.text,
+        _similarity_to(context, services),
+        written=services.answerer.mode == "llm",
+        titles={p.n: p.title for p in context.given},
     )
     verification = {**checked.verification(), "answers_question": direct}
     context.timings["total"] = _ms_since(context.started)

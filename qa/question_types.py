@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import Stemmer
 
-from qa.typed_spans import DATE, DURATION, MONEY, NUMBER, ORG, PERCENT, PERSON, PLACE, ROLES, analyse, tokenize
+from qa.typed_spans import DATE, DURATION, MONEY, NUMBER, ORG, PERCENT, PERSON, PLACE, ROLES, analyse, is_occupation, tokenize
 from qa.words import COMMON_ACRONYMS, STOPWORDS
 
 _STEMMER = Stemmer.Stemmer("english")
@@ -61,8 +61,6 @@ _PEOPLE = ROLES | frozenset(
     "photographer architect investor trader banker chef survivor suspect passenger customer patient citizen "
     "astronaut explorer inventor entrepreneur whistleblower critic opponent".split()
 )
-_OCCUPATION = re.compile(r"\w{3,}(ist|ician|ologer|grapher|ographer)s?$")
-_NOT_OCCUPATIONS = frozenset("exist insist resist consist persist assist subsist checklist playlist waitlist".split())
 _HOW_NUMBER = re.compile(
     r"^how (many|much|long|old|far|big|large|high|fast|often|tall|deep|wide|heavy|hot|cold|warm|severe|strong"
     r"|effective|efficient|accurate|likely)\b"
@@ -330,7 +328,6 @@ def _noun_kind(word: str) -> str | None:
     for kind, nouns in ((NUMBER, _QUANTITIES), (DATE, _TIMES), (PLACE, _PLACES), (ORG, _ORGS), (PERSON, _PEOPLE)):
         if singular & nouns:
             return kind
-    # A neurologist, a physician, a historian: occupations too many to list end so.
-    if _OCCUPATION.search(word) and word.removesuffix("s") not in _NOT_OCCUPATIONS:
+    if is_occupation(word):  # a neurologist, a physician
         return PERSON
     return None

@@ -54,6 +54,21 @@ ORG_WORDS = frozenset(
     "microdevices network networks bureau administration reserve senate congress parliament assembly "
     "hospital school academy museum centre center institution federation organisation organization".split()
 )
+# Nouns that make a name set off before them an organisation ("Paylantic, the payments app").
+APPOSITIVE_ORGS = frozenset(
+    "company firm maker startup start-up bank group agency regulator exchange lender insurer retailer airline "
+    "carrier manufacturer developer operator publisher broker fund subsidiary unit club team charity nonprofit "
+    "organisation organization association union party network platform app chain brand conglomerate utility "
+    "producer supplier provider business outlet newspaper broadcaster consultancy".split()
+)
+# Occupations too many to list end so: a neurologist, a physician, a photographer.
+_OCCUPATION = re.compile(r"\w{3,}(ist|ician|ologer|grapher)s?$")
+_NOT_OCCUPATIONS = frozenset("exist insist resist consist persist assist subsist checklist playlist waitlist".split())
+
+
+def is_occupation(word: str) -> bool:
+    return bool(_OCCUPATION.search(word)) and word.removesuffix("s") not in _NOT_OCCUPATIONS
+
 PLACE_WORDS = frozenset(
     "street st avenue ave road rd boulevard lane park river bay county valley island islands lake mountain "
     "mountains beach heights square bridge harbor harbour province region coast airport station district "
@@ -204,6 +219,21 @@ def _joins(run: tuple[Token, ...]) -> bool:
     return len(run) == 1 or any(t.lower in ORG_WORDS or t.lower in PLACE_WORDS for t in run)
 
 
+def _apposition(tokens: tuple[Token, ...], last: int) -> str | None:
+    """The kind a phrase set off after a name gives it: "Caldera Therapeutics, a biotechnology
+    company" is an organisation, "Ilse Vandermeer, a neurologist at ..." a person."""
+    if last + 2 >= len(tokens) or tokens[last + 1].start - tokens[last].end < 2 or tokens[last + 1].lower not in ("a", "an", "the"):
+        return None
+    for token in tokens[last + 2 : last + 6]:
+        if token.text.endswith(("'s", "\u2019s")):
+            continue  # "the exchange's chief executive" is a person
+        if token.lower in APPOSITIVE_ORGS:
+            return ORG
+        if token.lower in ROLES or is_occupation(token.lower):
+            return PERSON
+    return None
+
+
 def _classify(tokens: tuple[Token, ...], first: int, last: int) -> Span:
     words = [t.lower for t in tokens[first : last + 1]]
     text = " ".join(t.text for t in tokens[first : last + 1])
@@ -219,6 +249,8 @@ def _classify(tokens: tuple[Token, ...], first: int, last: int) -> Span:
         before == "the" and before2 in PLACE_PREPOSITIONS
     ):
         kind = PLACE
+    elif appositive := _apposition(tokens, last):
+        kind = appositive
     elif before in ROLES or after in SPEECH or len(words) in (2, 3):
         kind = PERSON
     else:

@@ -271,3 +271,41 @@ def test_a_person_s_last_name_stands_for_the_full_name():
     assert asked.persons == (("gordon", "brennick"),)
     assert name_coverage(asked, "Judge Mbeki set sentencing for Brennick on July 22.") == 1.0
     assert name_coverage(asked, "Judge Mbeki set sentencing for Gordon Tully on July 22.") == 0.5
+
+
+def test_a_phrase_set_off_after_a_name_says_what_it_names():
+    spans = {s.text: s.kind for s in analyse("Velatrin was developed by Caldera Therapeutics, a biotechnology company. "
+                                              "Miriam Ostrander, the exchange's chief executive, spoke.").spans}
+    assert spans["Caldera Therapeutics"] == "org"
+    assert spans["Miriam Ostrander"] == "person"
+
+
+def test_the_day_a_story_was_told_does_not_answer_when_it_happened():
+    asked = classify("When did Paylantic find the intrusion?")
+    told = "Paylantic said on Thursday that it found the intrusion."
+    happened = "Paylantic found the intrusion on Aug. 17, the company said."
+    assert fit(asked, happened) > fit(asked, told)
+    assert fit(classify("When did Paylantic announce the breach?"), "Paylantic announced on Thursday that it was breached.") > 0.9
+
+
+def test_a_sentence_naming_the_question_s_names_is_about_it_at_a_lower_closeness():
+    from qa.answer_check import close_in_meaning
+
+    asked = classify("When did Paylantic realize it had been hacked?")
+    assert close_in_meaning(asked, "Paylantic's team discovered the intrusion on Aug. 17.", 0.6)
+    assert not close_in_meaning(asked, "The team discovered the intrusion on Aug. 17.", 0.6)
+    assert close_in_meaning(asked, "The team discovered the intrusion on Aug. 17.", 0.6, context="Paylantic breach")
+    assert not close_in_meaning(asked, "Paylantic's team discovered the intrusion on Aug. 17.", 0.5)
+
+
+def test_a_name_plus_a_word_like_county_is_not_new():
+    asked = classify("Where have investigators traced most of the Larkspur infections?")
+    assert fit(asked, "Health officials in Larkspur County have confirmed 27 cases.") == 0
+    assert fit(asked, "Investigators linked most of the infections to Crestwood Elementary School.") > 0
+
+
+def test_the_first_sentence_is_read_with_the_headlines_it_cites():
+    question = "What was the name of the class Gensler taught in fall 2018?"
+    answer = "\u201cThat fall he taught \"Blockchain and Money,\" a course on ledgers.\u201d [1]"
+    assert not first_sentence_answers(question, answer, lambda s: 0.5)
+    assert first_sentence_answers(question, answer, lambda s: 0.5, titles={1: "Before the SEC, Gensler Taught Crypto"})

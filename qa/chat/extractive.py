@@ -25,7 +25,7 @@ import numpy as np
 from index import Embedder
 from index.sentences import split_sentences
 
-from qa.answer_check import SIMILAR, answers, fit, name_coverage, reason_fit, stance_fit
+from qa.answer_check import answers, close_in_meaning, fit, name_coverage, reason_fit, stance_fit
 from qa.citations import defuse_marks
 from qa.conversation import search_text
 from qa.mentions import missing_names
@@ -160,7 +160,7 @@ class ExtractiveAnswerer:
             similarity = cosine + 0.15 * overlap
             relevance = similarity + self.headline_weight * title_similarity[passage.title]
             phrases = len(question_pairs & _pairs(text)) / len(question_pairs) if question_pairs else 0.0
-            fitness = fit(asked, text, similar=cosine >= SIMILAR) or stance_fit(asked, text, passage.title) or reason_fit(asked, text, passage.title)
+            fitness = fit(asked, text, similar=close_in_meaning(asked, text, cosine, passage.title)) or stance_fit(asked, text, passage.title) or reason_fit(asked, text, passage.title)
             lead = (
                 relevance
                 + FIT_WEIGHT * fitness
@@ -170,7 +170,7 @@ class ExtractiveAnswerer:
                 + PHRASE_WEIGHT * phrases
                 + DISTINCT_WEIGHT * distinct
             )
-            direct = answers(asked, text, cosine)
+            direct = answers(asked, text, cosine, passage.title)
             candidates.append(
                 _Candidate(passage, text, relevance, similarity, lead, direct, fitness, story_coverage[passage.n], vector)
             )
