@@ -24,6 +24,8 @@ TYPED = frozenset({PERSON, ORG, WHO, NUMBER, DATE, PLACE})
 
 # Words of a question's phrasing that say nothing about its subject ("how many", "lay off").
 _FILLER = frozenset("many much off up out exactly roughly approximately about also ever first".split())
+# Verbs that only open the asked verb when a particle follows: "end up backing", "go on to win", "managed to claw back".
+_PHRASAL_OPENERS = frozenset("end ended ends wind wound go went manage managed manages try tried tries".split())
 _AUXILIARIES = frozenset(
     "is are was were do does did has have had can could will would should shall may might must am isn't aren't "
     "wasn't weren't doesn't didn't hasn't haven't won't".split()
@@ -186,7 +188,10 @@ def classify(question: str) -> QuestionType:
     kind, head_at = _kind(lower, words)
     every_word = [w.lower() for w in _WORDS.findall(text)]
     content = [w for w in every_word if w not in STOPWORDS and w not in _AUXILIARIES and w not in _FILLER]
-    after = [w for w in words[head_at:] if w not in STOPWORDS and w not in _AUXILIARIES and w not in _FILLER]
+    asked = words[head_at:]
+    # "Did Sandoval end up backing the deal?" asks about backing, "Who went on to win?" about winning.
+    asked = [w for i, w in enumerate(asked) if not (w in _PHRASAL_OPENERS and asked[i + 1 : i + 2] in (["up"], ["to"], ["on"]))]
+    after = [w for w in asked if w not in STOPWORDS and w not in _AUXILIARIES and w not in _FILLER]
     tokens = tokenize(text)
     # The first word is capitalised as a question's first word, unless context comes before the
     # asking clause ("Castlebay fired Marcus Bell, so who ...?").

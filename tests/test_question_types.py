@@ -249,6 +249,7 @@ def test_a_country_does_not_answer_which_city_as_well_as_a_city_does():
         ("Can you tell me who chairs the CFTC?", "who", "chair"),
         ("do you know if Gensler advised Binance?", "yesno", "advis"),
         ("Which neurologist led the research?", "person", "neurolog"),
+        ("Did Derek Sandoval end up backing the deal?", "yesno", "back"),
     ],
 )
 def test_the_asking_clause_is_typed_whatever_comes_before_it(question, kind, head):
