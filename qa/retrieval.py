@@ -142,6 +142,8 @@ class Retriever:
         if recency and self.settings.recency_weight > 0:
             self._weight_by_recency(list(candidates.values()))
         ranked = sorted(candidates.values(), key=lambda c: (-c.fused, c.chunk.chunk_id))
+        if options.mode == "hybrid":
+            ranked = keep_each_methods_first(ranked, top_k)
         groups = self._shape_published(ranked, top_k)
         if options.mode == "hybrid":
             groups = rerank(question, groups, weight=settings.answer_weight, k=k, depth=settings.answer_depth)
@@ -212,6 +214,23 @@ class Retriever:
             c.recency = 1.0 - weight + weight * decay
             c.fused *= c.recency
 
+def keep_each_methods_first(ranked: list[Candidate], top_k: int) -> list[Candidate]:
+    """The fused ranking with each method's first hit moved up to the last places of the `top_k`.
+
+    Reciprocal-rank fusion puts a passage only one method found, even first, below every passage
+    both found at middling ranks: 1/(k+1) against 1/(k+3) + 1/(k+4). But a method's first hit
+    is the likeliest answer when the other method misses it entirely (a name only keyword search
+    matches, a paraphrase only embeddings catch). So neither is pushed out of what is returned;
+    the fused order above them, the first place included, stays as it was.
+    """
+    missing = [c for c in ranked[top_k:] if c.dense_rank == 1 or c.lexical_rank == 1]
+    if not missing or top_k <= len(missing):
+        return ranked
+    keep = top_k - len(missing)
+    moved = {id(c) for c in missing}
+    return ranked[:keep] + missing + [c for c in ranked[keep:] if id(c) not in moved]
+
+
 def build_retriever(store: ChromaStore, embedder: Embedder, settings: Settings) -> Retriever:
     return Retriever(store, embedder, LexicalIndex(store, refresh_seconds=settings.lexical_refresh_seconds), settings)
 
@@ -221,4 +240,4 @@ def retrieve(question: str, *, retriever: Retriever, top_k: int, options: Search
     return retriever.retrieve(question, top_k=top_k, options=options).passages
 
 
-__all__ = ["MODES", "Retrieval", "Retriever", "SearchOptions", "asks_for_latest", "build_retriever", "retrieve"]
+__all__ = ["MODES", "Retrieval", "Retriever", "SearchOptions", "asks_for_latest", "build_retriever", "keep_each_methods_first", "retrieve"]

@@ -108,7 +108,12 @@ def shape(ranked: list[Candidate], top_k: int, *, max_per_article: int, duplicat
     return groups
 
 def _duplicate_of(candidate: Candidate, groups: list[PassageGroup], threshold: float) -> PassageGroup | None:
-    """The chosen passage from another article whose text this chunk repeats, if any."""
+    """The chosen passage from another article whose text this chunk repeats, if any.
+
+    Repeats means `threshold` of this chunk's word 3-grams are in it: a chunk that says more
+    than the chosen copy (the full story behind a trimmed wire copy ranked above it, a longer
+    cut of the same text) is not a repeat, so what only it says stays in the answer.
+    """
     mine = candidate.shingles
     if not mine:
         return None
@@ -117,7 +122,7 @@ def _duplicate_of(candidate: Candidate, groups: list[PassageGroup], threshold: f
             continue
         for member in group.members:
             theirs = member.shingles
-            if theirs and len(mine & theirs) / min(len(mine), len(theirs)) >= threshold:
+            if theirs and len(mine & theirs) / len(mine) >= threshold:
                 return group
     return None
 

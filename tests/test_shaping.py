@@ -96,3 +96,34 @@ def test_the_citation_keeps_the_duplicate_outlet(empty):
     assert answer.to_dict()["citations"][0]["also_in"][0]["source"] in {"Meridian Wire", "Port Avalon Gazette"}
 
 
+
+
+def test_a_fuller_copy_ranked_below_a_trimmed_one_is_kept_for_what_only_it_says(empty):
+    shared = ("Tropical Storm Delia came ashore near Port Severn early Tuesday, knocking out power across three counties. "
+              "Forecasters said Delia would weaken as it moved inland but could drop heavy rain on the hills. ")
+    more = ("The storm surge at Port Severn peaked at 4.2 feet above normal tide levels. Emergency crews moved "
+            "about 300 residents of the harbor district to a shelter at the high school before dawn.")
+    full = article("Storm Delia lands", shared + more, url="https://weather.example/delia", day="2024-08-27",
+                   source="Coastal Weather")
+    trimmed = article("Storm Delia lands", shared, url="https://wire.example/delia", day="2024-08-28", source="Meridian Wire")
+    publish(empty, full, trimmed)
+    # The full copy says half as much again as the trimmed one: not a repeat of it.
+    passages = empty.retriever.retrieve("Did Delia come ashore near Port Severn, knocking out power across three counties?",
+                                        top_k=3, options=SearchOptions(recency=False)).passages
+    assert "4.2 feet" not in passages[0].text  # the trimmed copy is the closer match ...
+    assert any("4.2 feet" in p.text for p in passages)  # ... and the full one is not collapsed into it
+
+
+def test_each_method_s_first_hit_keeps_a_place_in_the_fused_top_k():
+    from types import SimpleNamespace
+
+    from qa.retrieval import keep_each_methods_first
+
+    both = [SimpleNamespace(name=f"both{i}", dense_rank=i + 2, lexical_rank=i + 2) for i in range(6)]
+    dense_first = SimpleNamespace(name="dense", dense_rank=1, lexical_rank=None)
+    lexical_first = SimpleNamespace(name="lexical", dense_rank=None, lexical_rank=1)
+    ranked = both + [dense_first, lexical_first]  # what RRF does to a hit only one method found
+    kept = [c.name for c in keep_each_methods_first(ranked, 5)]
+    assert kept[:5] == ["both0", "both1", "both2", "dense", "lexical"]
+    assert sorted(kept) == sorted(c.name for c in ranked)
+    assert keep_each_methods_first(ranked, 2) == ranked  # never at the cost of the fused first place
