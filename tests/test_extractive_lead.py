@@ -187,3 +187,10 @@ def test_a_question_typed_in_lower_case_takes_its_names_from_the_passages(embedd
     ]
     draft = ExtractiveAnswerer(embedder, min_relevance=0.05).draft("how hot did it get at cordoba's airport?", passages)
     assert "38.8 degrees" in lead(draft.text)
+
+
+def test_a_span_a_few_words_off_the_asked_word_may_lead_from_afar_in_a_story_about_the_question(embedder):
+    passages = [passage(1, "The Castlebay Comets fired coach Marcus Bell on Monday. Assistant coach Tanya Ibsen will take "
+                           "over on an interim basis, the club said.", title="Castlebay Comets fire coach")]
+    draft = ExtractiveAnswerer(embedder, min_relevance=0.99).draft("Who is in charge of the Comets on an interim basis?", passages)
+    assert "Tanya Ibsen" in lead(draft.text)

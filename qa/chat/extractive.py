@@ -40,9 +40,11 @@ from qa.words import STOPWORDS, content_words
 PREFACE = "Extractive answer (sentences quoted from the articles; no language model was used):"
 # How much stating the asked thing beside the asked word, and naming what the question names, lift a lead.
 FIT_WEIGHT = 2.0
-# A span right beside the word asked about ("Manager Ruth Callander" for "Who manages ...?") may
-# lead even from a sentence MiniLM rates far from the question, as long as its passage was relevant.
-BESIDE_FIT = 0.75
+# A sentence stating the asked thing near the word asked about ("Manager Ruth Callander" for "Who
+# manages ...?", a reason given "because ...") may lead even when MiniLM rates it far from the
+# question, as long as its passage is about the question (`_beside`). Half of a full fit: a
+# why-answer's whole fit, or a span of the asked kind a few words off the asked word.
+BESIDE_FIT = 0.5
 NAMES_WEIGHT = 0.2
 # The share of the question's names its passage (and headline) mentions anywhere.
 STORY_NAMES_WEIGHT = 0.5
