@@ -79,6 +79,9 @@ bench: bench-retrieval bench-ingest
 	$(BIN)/python bench/lead_rate.py
 	$(BIN)/python bench/lead_rate.py --questions bench/dev_questions.yaml --out bench/results/lead_rate_dev.json
 	$(BIN)/python bench/lead_rate.py --questions bench/heldout_questions.yaml --out bench/results/lead_rate_heldout.json
+	$(BIN)/python bench/lead_rate.py --questions bench/chat_questions.yaml --out bench/results/lead_rate_chat.json
+	$(BIN)/python bench/lead_rate.py --questions bench/fresh_questions.yaml --corpus bench/fresh_articles \
+		--out bench/results/lead_rate_fresh.json
 
 # Answers/s from 50 concurrent loopback clients against gunicorn on 127.0.0.1:$(BENCH_PORT) (see bench/concurrency.py).
 BENCH_PORT ?= 5300
@@ -99,13 +102,16 @@ bench-stress: install-dev
 
 # Lexical vs dense vs hybrid: hit@1, hit@5, MRR@10, nDCG@10 and latency (see bench/retrieval.py);
 # then fusion parameters by 2-fold cross-validation over both labelled sets (bench/fusion_cv.py);
-# then search snippets: hit@k per method and extractive accuracy, on the beats questions and the
-# held-out set (bench/snippets.py).
+# then search snippets: hit@k per method and extractive accuracy, on the beats questions, the
+# held-out set, the chat-style questions and the articles no rule was written from (bench/snippets.py).
 bench-retrieval: install-dev
 	$(BIN)/python bench/retrieval.py
 	$(BIN)/python bench/fusion_cv.py
 	$(BIN)/python bench/snippets.py
 	$(BIN)/python bench/snippets.py --questions bench/heldout_questions.yaml --out bench/results/snippets_heldout.json
+	$(BIN)/python bench/snippets.py --questions bench/chat_questions.yaml --out bench/results/snippets_chat.json
+	$(BIN)/python bench/snippets.py --questions bench/fresh_questions.yaml --corpus bench/fresh_articles \
+		--out bench/results/snippets_fresh.json
 
 # The golden set in both modes, each over a throwaway index of data/sample; fails if either fails.
 eval: install
