@@ -268,15 +268,7 @@ def _finish(context: _Context, completion: Completion, services: Services) -> An
             claims=checked.claims if context.include_draft else (),
             verification=checked.verification(),
         )
-    # Whether the answer's first sentence states what was asked, or only talks around it.
-    direct = first_sentence_answers(
-        recase(context.question, [p.text for p in context.given]),
-        checked.text,
-        _similarity_to(context, services),
-        written=services.answerer.mode == "llm",
-        titles={p.n: p.title for p in context.given},
-    )
-    verification = {**checked.verification(), "answers_question": direct}
+    verification = {**checked.verification(), "answers_question": _answers_question(context, checked.text, services)}
     context.timings["total"] = _ms_since(context.started)
     return Answer(
         text=checked.text,
@@ -322,6 +314,17 @@ def _refusal(
         timings_ms=context.timings,
         usage=completion.usage if completion else {},
         warnings=tuple(warnings or context.warnings),
+    )
+
+
+def _answers_question(context: _Context, text: str, services: Services) -> bool:
+    """Whether the answer's first sentence states what was asked, or only talks around it."""
+    return first_sentence_answers(
+        recase(context.question, [p.text for p in context.given]),
+        text,
+        _similarity_to(context, services),
+        written=services.answerer.mode == "llm",
+        titles={p.n: p.title for p in context.given},
     )
 
 

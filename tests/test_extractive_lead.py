@@ -119,12 +119,17 @@ def test_a_question_word_few_sentences_hold_weighs_more_than_one_all_hold():
     assert abs(sum(weights.values()) - 1.0) < 1e-9
 
 
-def test_a_sentence_from_a_story_about_the_question_s_names_leads_over_one_from_another_story(embedder):
-    passages = [
+def two_heat_stories(spain: str) -> list[Passage]:
+    """Two stories with the same airport sentence: only the Spanish one names Cordoba."""
+    return [
         passage(1, "The temperature at the airport reached 109 degrees on Thursday, officials said.", title="Calder heat"),
-        passage(2, "Spain recorded its hottest April day in Cordoba. The temperature at the airport reached "
-                   "38.8 degrees on Thursday, officials said.", title="Spain heat"),
+        passage(2, spain + " The temperature at the airport reached 38.8 degrees on Thursday, officials said.",
+                title="Spain heat"),
     ]
+
+
+def test_a_sentence_from_a_story_about_the_question_s_names_leads_over_one_from_another_story(embedder):
+    passages = two_heat_stories("Spain recorded its hottest April day in Cordoba.")
     draft = ExtractiveAnswerer(embedder, min_relevance=0.05).draft("How hot did it get at Cordoba's airport?", passages)
     assert "38.8 degrees" in lead(draft.text)
 
@@ -180,11 +185,7 @@ def test_a_question_typed_in_lower_case_takes_its_names_from_the_passages(embedd
     assert recase("who manages port avalon fc? did the sec object to the lab?", texts) == (
         "who manages Port Avalon FC? did the SEC object to the lab?"
     )
-    passages = [
-        passage(1, "The temperature at the airport reached 109 degrees on Thursday, officials said.", title="Calder heat"),
-        passage(2, "The heat in Spain centred on Cordoba, and people in Cordoba stayed indoors. The temperature at the "
-                   "airport reached 38.8 degrees on Thursday, officials said.", title="Spain heat"),
-    ]
+    passages = two_heat_stories("The heat in Spain centred on Cordoba, and people in Cordoba stayed indoors.")
     draft = ExtractiveAnswerer(embedder, min_relevance=0.05).draft("how hot did it get at cordoba's airport?", passages)
     assert "38.8 degrees" in lead(draft.text)
 
