@@ -45,9 +45,30 @@ def recase(question: str, texts: Sequence[str]) -> str:
         form, count = seen.most_common(1)[0] if seen else (word, 0)
         if form[:1].isupper() and count >= max(NAME_SEEN, NAME_SHARE * total):
             written[word] = form
+    written.update(_phrases(question, texts, written))
     if not written:
         return question
     return _LOWER_WORD.sub(lambda m: written.get(m.group(0), m.group(0)), question)
+
+
+def _phrases(question: str, texts: Sequence[str], written: dict[str, str]) -> dict[str, str]:
+    """Words of the question the passages capitalise together with the word before them, as one name.
+
+    "FC" is written once, in "Port Avalon FC", so it is not a name by the count; but once "port
+    avalon" is, "port avalon fc" is that name when a passage writes "Port Avalon FC".
+    """
+    words = _LOWER_WORD.findall(question)
+    found = {}
+    for before, word in zip(words, words[1:]):
+        if before not in written or word in written or word in STOPWORDS:
+            continue
+        pattern = re.compile(rf"(?<![\w'-]){re.escape(written[before])}\s+({re.escape(word)})(?![\w-])", re.IGNORECASE)
+        for text in texts:
+            match = pattern.search(text)
+            if match and match.group(1)[:1].isupper():
+                found[word] = written[word] = match.group(1)
+                break
+    return found
 
 
 __all__ = ["recase"]

@@ -185,6 +185,9 @@ def test_a_question_typed_in_lower_case_takes_its_names_from_the_passages(embedd
     assert recase("who manages port avalon fc? did the sec object to the lab?", texts) == (
         "who manages Port Avalon FC? did the SEC object to the lab?"
     )
+    # "FC" is written once, but right after a name the question also has.
+    once = ["Kerrigan joined Port Avalon FC. Fans in Port Avalon cheered the signing."]
+    assert recase("who manages port avalon fc?", once) == "who manages Port Avalon FC?"
     passages = two_heat_stories("The heat in Spain centred on Cordoba, and people in Cordoba stayed indoors.")
     draft = ExtractiveAnswerer(embedder, min_relevance=0.05).draft("how hot did it get at cordoba's airport?", passages)
     assert "38.8 degrees" in lead(draft.text)
