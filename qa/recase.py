@@ -58,17 +58,15 @@ def _phrases(question: str, texts: Sequence[str], written: dict[str, str]) -> di
     avalon" is, "port avalon fc" is that name when a passage writes "Port Avalon FC".
     """
     words = _LOWER_WORD.findall(question)
-    found = {}
+    known = dict(written)  # grows left to right: "port avalon fc club" may chain
     for before, word in zip(words, words[1:]):
-        if before not in written or word in written or word in STOPWORDS:
+        if before not in known or word in known or word in STOPWORDS:
             continue
-        pattern = re.compile(rf"(?<![\w'-]){re.escape(written[before])}\s+({re.escape(word)})(?![\w-])", re.IGNORECASE)
-        for text in texts:
-            match = pattern.search(text)
-            if match and match.group(1)[:1].isupper():
-                found[word] = written[word] = match.group(1)
-                break
-    return found
+        pattern = re.compile(rf"(?<![\w'-]){re.escape(known[before])}\s+({re.escape(word)})(?![\w-])", re.IGNORECASE)
+        match = next((m for m in map(pattern.search, texts) if m and m.group(1)[:1].isupper()), None)
+        if match:
+            known[word] = match.group(1)
+    return {word: form for word, form in known.items() if word not in written}
 
 
 __all__ = ["recase"]
