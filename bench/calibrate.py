@@ -20,7 +20,6 @@ import sys
 import tempfile
 from pathlib import Path
 
-import numpy as np
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,8 +29,8 @@ from core import Settings  # noqa: E402
 from index import ingest  # noqa: E402
 from index.embedders.minilm import MiniLMEmbedder  # noqa: E402
 from index.ids import article_id_for  # noqa: E402
-from index.sentences import split_sentences  # noqa: E402
 from qa import answer_question, build_services, retrieve  # noqa: E402
+from qa.answering import closest_sentence  # noqa: E402
 from qa.support import SupportJudge  # noqa: E402
 
 
@@ -61,13 +60,13 @@ def main() -> None:
 
 
 def relevance(cases: list[dict], services) -> dict:  # type: ignore[no-untyped-def]
-    scored, closest_sentence = [], {}
+    scored, closest_by_question = [], {}
     for case in cases:
         passages = retrieve(case["question"], retriever=services.retriever, top_k=services.settings.top_k)
         answerable = not case.get("expect", {}).get("refused", False)
         # The gate refuses when no passage reaches the threshold, so the best score decides.
         scored.append((max((p.score for p in passages), default=0.0), answerable, case["question"]))
-        closest_sentence[case["question"]] = _closest_sentence(case["question"], passages, services)
+        closest_by_question[case["question"]] = closest_sentence(case["question"], passages, services)
     answerable = sorted(s for s, a, _ in scored if a)
     unanswerable = sorted(s for s, a, _ in scored if not a)
     candidates = sorted({round(s, 3) for s, _, _ in scored})
@@ -85,18 +84,10 @@ def relevance(cases: list[dict], services) -> dict:  # type: ignore[no-untyped-d
         "cases": len(scored),
         # The second way past the gate, a close sentence, must not let the questions the passage
         # score refuses (off-topic ones) back in.
-        "gated_sentence_max": round(max((closest_sentence[q] for s, a, q in scored if s < configured and not a), default=0.0), 3),
-        "answerable_sentence_min": round(min((closest_sentence[q] for s, a, q in scored if a), default=0.0), 3),
+        "gated_sentence_max": round(max((closest_by_question[q] for s, a, q in scored if s < configured and not a), default=0.0), 3),
+        "answerable_sentence_min": round(min((closest_by_question[q] for s, a, q in scored if a), default=0.0), 3),
         "configured_sentence": services.settings.min_sentence_score,
     }
-
-
-def _closest_sentence(question: str, passages: list, services) -> float:  # type: ignore[no-untyped-def]
-    sentences = [s.text for p in passages for s in split_sentences(p.text)]
-    if not sentences:
-        return 0.0
-    vector = np.asarray(services.retriever.embed_query(question), dtype=np.float32)
-    return float((services.judge.sentences.vectors(sentences) @ vector).max() / (np.linalg.norm(vector) or 1.0))
 
 
 def _accuracy(scored: list[tuple[float, bool, str]], threshold: float) -> float:

@@ -231,12 +231,16 @@ def _relevant(question: str, query: str, retrieved: Sequence[Passage], services:
     settings = services.settings
     if any(p.score >= settings.min_score or names_every_name(question, p) for p in retrieved):
         return True
-    sentences = [s.text for p in retrieved for s in split_sentences(p.text)]
+    return closest_sentence(query, retrieved, services) >= settings.min_sentence_score
+
+
+def closest_sentence(query: str, passages: Sequence[Passage], services: Services) -> float:
+    """The highest cosine similarity of any sentence of the passages to the query (0 with none); stored vectors."""
+    sentences = [s.text for p in passages for s in split_sentences(p.text)]
     if not sentences:
-        return False
+        return 0.0
     vector = np.asarray(services.retriever.embed_query(query), dtype=np.float32)
-    closest = float((services.judge.sentences.vectors(sentences) @ vector).max()) / (float(np.linalg.norm(vector)) or 1.0)
-    return closest >= settings.min_sentence_score
+    return float((services.judge.sentences.vectors(sentences) @ vector).max()) / (float(np.linalg.norm(vector)) or 1.0)
 
 
 def _finish(context: _Context, completion: Completion, services: Services) -> Answer:

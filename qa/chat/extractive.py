@@ -113,7 +113,8 @@ class ExtractiveAnswerer:
             return Completion(text=f"{NOT_IN_SOURCES} None of the retrieved passages mention {names}.", model=self.model)
         candidates = self._candidates(question, query, asked, passages)
         pool = [c for c in candidates if c.similarity >= self.min_relevance]
-        about = max(pool, key=lambda c: c.relevance).passage.n if pool else None
+        closest = max(pool, key=lambda c: c.relevance) if pool else None
+        about = closest.passage.n if closest else None
         leads = [c for c in candidates if c.direct and (c.similarity >= self.min_relevance or self._beside(c, asked, about))]
         if not pool and not leads:
             return Completion(text=NOT_IN_SOURCES, model=self.model)
@@ -123,7 +124,7 @@ class ExtractiveAnswerer:
             # A lead beside the asked word in a story about the question's names may be the only quote.
             pool = pool or [lead]
         else:
-            lead = max(pool, key=lambda c: c.relevance)
+            lead = closest
             opening = near_miss(question, lead.passage.title)
         chosen = self._select(pool, lead)
         lines = [opening] + [f"\u201c{defuse_marks(c.text)}\u201d [{c.passage.n}]" for c in chosen]
