@@ -198,3 +198,26 @@ def test_a_span_a_few_words_off_the_asked_word_may_lead_from_afar_in_a_story_abo
                            "over on an interim basis, the club said.", title="Castlebay Comets fire coach")]
     draft = ExtractiveAnswerer(embedder, min_relevance=0.99).draft("Who is in charge of the Comets on an interim basis?", passages)
     assert "Tanya Ibsen" in lead(draft.text)
+
+
+def quotes(text: str) -> list[str]:
+    return [line for line in text.splitlines() if parse_marks(line)]
+
+
+def test_after_the_lead_a_sentence_stating_the_asked_thing_is_quoted_before_one_that_only_repeats_the_question(embedder):
+    # If the lead is the wrong figure, the reader still sees the other one the articles give.
+    passages = [passage(1, "Greer scored 23 goals for Castlebay United last season, the most in the league. "
+                           "Greer said last season that she wanted to score more goals for the club. "
+                           "Her 11 goals in the cup came in a single run.", title="Greer goals")]
+    draft = ExtractiveAnswerer(embedder, min_relevance=0.05, max_sentences=2).draft(
+        "How many goals did Greer score last season?", passages)
+    assert "23 goals" in quotes(draft.text)[0]
+    assert "11 goals" in quotes(draft.text)[1]
+
+
+def test_a_sentence_that_could_have_led_from_afar_is_quoted_after_the_lead(embedder):
+    passages = [passage(1, "Port Avalon FC manager Ruth Callander signed a new contract with Port Avalon FC on Monday. "
+                           "Assistant manager Tom Hale ran training while she was away.", title="Port Avalon FC manager")]
+    draft = ExtractiveAnswerer(embedder, min_relevance=0.4).draft("Who manages Port Avalon FC?", passages)
+    assert "Ruth Callander" in quotes(draft.text)[0]
+    assert any("Tom Hale" in q for q in quotes(draft.text)[1:])

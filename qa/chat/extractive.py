@@ -45,6 +45,8 @@ FIT_WEIGHT = 2.0
 # question, as long as its passage is about the question (`_beside`). Half of a full fit: a
 # why-answer's whole fit, or a span of the asked kind a few words off the asked word.
 BESIDE_FIT = 0.5
+# The quotes after the lead are picked for relevance and variety (MMR), and for stating the asked thing.
+FOLLOW_FIT_WEIGHT = 1.0
 NAMES_WEIGHT = 0.2
 # The share of the question's names its passage (and headline) mentions anywhere.
 STORY_NAMES_WEIGHT = 0.5
@@ -126,7 +128,9 @@ class ExtractiveAnswerer:
         else:
             lead = closest
             opening = near_miss(question, lead.passage.title)
-        chosen = self._select(pool, lead)
+        # A sentence that could have led (far from the question in MiniLM's eyes, but stating the asked
+        # thing beside the asked word in a story about it) may follow: if the lead is wrong, it is quoted.
+        chosen = self._select(pool + [c for c in leads if c.similarity < self.min_relevance], lead)
         lines = [opening] + [f"\u201c{defuse_marks(c.text)}\u201d [{c.passage.n}]" for c in chosen]
         return Completion(text="\n".join(lines), model=self.model)
 
@@ -198,7 +202,7 @@ class ExtractiveAnswerer:
         while rest and len(chosen) < self.max_sentences:
             def marginal(c: _Candidate) -> float:
                 similarity = max(float(c.vector @ s.vector) for s in chosen)
-                return (1 - self.diversity) * c.relevance - self.diversity * similarity
+                return (1 - self.diversity) * (c.relevance + FOLLOW_FIT_WEIGHT * c.fit) - self.diversity * similarity
 
             pick = max(rest, key=marginal)
             rest.remove(pick)
