@@ -136,7 +136,7 @@ _EMBEDDING = re.compile(
 _QUESTION_START = re.compile(rf"^(?:{_QUESTION_WORDS}|is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b", re.IGNORECASE)
 # A clause break, and the question word that opens the asking clause after it.
 _ASKING_CLAUSE = re.compile(
-    r"(?:\s[\u2014\u2013-]+\s*|[;:\u2014\u2013]\s*|,\s*|\s(?=so\s|but\s))"
+    r"(?:\s[\u2014\u2013-]+\s*|[;:\u2014\u2013]\s*|,\s*|[.!?]\s+|\s(?=so\s|but\s))"
     r"(?:(?:so|but|and|then|roughly|approximately|about|exactly)\s+)*"
     rf"((?:{_QUESTION_WORDS}|is|are|was|were|do|does|did|has|have|had)\b.*)$",
     re.IGNORECASE,

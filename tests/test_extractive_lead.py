@@ -221,3 +221,13 @@ def test_a_sentence_that_could_have_led_from_afar_is_quoted_after_the_lead(embed
     draft = ExtractiveAnswerer(embedder, min_relevance=0.4).draft("Who manages Port Avalon FC?", passages)
     assert "Ruth Callander" in quotes(draft.text)[0]
     assert any("Tom Hale" in q for q in quotes(draft.text)[1:])
+
+
+def test_a_sentence_restating_what_the_reader_said_before_asking_does_not_lead(embedder, monkeypatch):
+    passages = [passage(1, "Chebet, coached by Peter Omondi, won the women's race at the Calder Marathon on Sunday. "
+                           "The men's race was won by Daniel Korir in 2:07:55.", title="Calder Marathon")]
+    question = "Chebet won the women's race at the Calder Marathon, but who took the men's race?"
+    draft = ExtractiveAnswerer(embedder, min_relevance=0.05).draft(question, passages)
+    assert "Daniel Korir" in lead(draft.text)
+    monkeypatch.setattr("qa.chat.extractive.RESTATING_WEIGHT", 0.0)
+    assert "Daniel Korir" not in lead(ExtractiveAnswerer(embedder, min_relevance=0.05).draft(question, passages).text)

@@ -250,6 +250,7 @@ def test_a_country_does_not_answer_which_city_as_well_as_a_city_does():
         ("do you know if Gensler advised Binance?", "yesno", "advis"),
         ("Which neurologist led the research?", "person", "neurolog"),
         ("Did Derek Sandoval end up backing the deal?", "yesno", "back"),
+        ("I saw MIT built a sodium battery. Who led that research?", "who", "lead"),
     ],
 )
 def test_the_asking_clause_is_typed_whatever_comes_before_it(question, kind, head):

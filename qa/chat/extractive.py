@@ -31,7 +31,7 @@ from qa.conversation import search_text
 from qa.mentions import missing_names
 from qa.models import Completion, Message, Passage
 from qa.prompts import NOT_IN_SOURCES
-from qa.question_types import QuestionType, classify
+from qa.question_types import QuestionType, asking_clause, classify
 from qa.recase import recase
 from qa.typed_spans import DATE, analyse
 from qa.vectors import SentenceVectorSource, embedded_vectors
@@ -60,6 +60,10 @@ WHEN_WEIGHT = 0.5
 # sentences), summed over the words a sentence holds: "the women's race" is told apart from the
 # men's by "women", which few sentences carry, not by "race" or "Calder", which many do.
 DISTINCT_WEIGHT = 0.5
+# What the reader says before asking ("Castlebay fired Marcus Bell, so who's coaching now?") is
+# not the answer: a sentence closer in meaning to that context than to the asking clause restates
+# it, and loses this much per unit of cosine by which it is closer.
+RESTATING_WEIGHT = 2.0
 
 
 
@@ -158,8 +162,11 @@ class ExtractiveAnswerer:
         story_coverage = {p.n: name_coverage(asked, p.text, p.title) for p in passages}
         when = [s.text.lower() for s in analyse(question).spans if s.kind == DATE]
         weights = _distinctiveness(question_words, words_of)
+        restating = self._restating(question, vectors[len(titles) :])
         candidates = []
-        for (passage, text), words, vector, cosine in zip(pieces, words_of, vectors[len(titles) :], similarities[len(titles) :].tolist()):
+        for (passage, text), words, vector, cosine, restates in zip(
+            pieces, words_of, vectors[len(titles) :], similarities[len(titles) :].tolist(), restating.tolist()
+        ):
             overlap = len(question_words & words) / len(question_words) if question_words else 0.0
             distinct = sum(weights.get(w, 0.0) for w in words)
             # A sentence from the story that is about the question (its headline says so) beats a
@@ -176,12 +183,22 @@ class ExtractiveAnswerer:
                 + WHEN_WEIGHT * _same_when(when, text)
                 + PHRASE_WEIGHT * phrases
                 + DISTINCT_WEIGHT * distinct
+                - RESTATING_WEIGHT * restates
             )
             direct = answers(asked, text, cosine, passage.title)
             candidates.append(
                 _Candidate(passage, text, relevance, similarity, lead, direct, fitness, story_coverage[passage.n], vector)
             )
         return candidates
+
+    def _restating(self, question: str, vectors: np.ndarray) -> np.ndarray:
+        """How much closer each sentence is to the context told before the asking clause than to the clause (0 when not)."""
+        asking = asking_clause(question)
+        context = question.replace(asking, " ").strip(" -\u2014\u2013,.;:") if asking != question else ""
+        if not content_words(context) or not len(vectors):
+            return np.zeros(len(vectors))
+        told, asked = (_unit(self.query_vector(text)) for text in (context, asking))
+        return np.maximum(0.0, vectors @ told - vectors @ asked)
 
     def _beside(self, candidate: _Candidate, asked: QuestionType, about: int | None) -> bool:
         """A far-off sentence may lead only with its span beside the asked word, in a passage about the question.
@@ -209,6 +226,11 @@ class ExtractiveAnswerer:
             if all(float(pick.vector @ s.vector) < self.redundancy_cutoff for s in chosen):
                 chosen.append(pick)
         return chosen
+
+
+def _unit(vector: Sequence[float]) -> np.ndarray:
+    array = np.asarray(vector, dtype=np.float32)
+    return array / (np.linalg.norm(array) or 1.0)
 
 
 def near_miss(question: str, topic: str) -> str:
