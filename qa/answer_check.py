@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 
 from qa.citations import parse_marks, strip_marks
-from qa.question_types import REASON, TYPED, WHO, YESNO, QuestionType, classify, stem
+from qa.question_types import DAY, REASON, TYPED, WHO, YEAR, YESNO, QuestionType, classify, stem
 from index.sentences import split_sentences
 from qa.typed_spans import (
     CLOCK, COUNTRY, DATE, DURATION, NAME, NUMBER, ORG, ORG_WORDS, PERSON, PLACE, PLACE_PREPOSITIONS, PLACE_WORDS, SPEECH, WEEKDAYS,
@@ -47,6 +47,7 @@ OTHER_BESIDE = 0.6
 # A date answers "how long" as the end of the period.
 _UNTIL = 0.8
 _TIME = stem("time")
+_A_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _REPORTING = frozenset(stem(w) for w in (*SPEECH, "announced", "reported", "confirmed", "disclosed", "reports", "announces"))
 _TOWNS = frozenset(stem(w) for w in "city town village capital".split())
 _FOCUS_WINDOW = 10
@@ -179,6 +180,8 @@ def _span_weight(question: QuestionType, span: Span, analysis: Analysis, accepts
             weight = _UNTIL
         elif span.kind == DATE and span.measure != CLOCK:
             weight *= _UNMARKED
+    if question.kind == DATE and span.kind == DATE and not _of_grain(span.text, question.measure):
+        weight *= _UNMARKED  # "on Saturday" for "In what year ...?", "in 2019" for "On what date ...?"
     if question.kind == DATE and _reported_on(span, analysis) and not question.head & _REPORTING:
         # "Paylantic said on Thursday that hackers ...": the day the news was told, not when it happened.
         weight *= _OTHER_MEASURE
@@ -190,6 +193,15 @@ def _span_weight(question: QuestionType, span: Span, analysis: Analysis, accepts
         # "How much money ...?" is answered by "$412,000" before "two counts"; an unmarked number may still be it.
         weight *= _UNMARKED if not span.measure else _OTHER_MEASURE
     return weight
+
+
+def _of_grain(written: str, grain: str) -> bool:
+    """Whether a date names the year, or the day, that the question asks for (any date when it asks neither)."""
+    if grain == YEAR:
+        return bool(_A_YEAR.search(written))
+    if grain == DAY:
+        return not _A_YEAR.fullmatch(written.strip())
+    return True
 
 
 def _reported_on(span: Span, analysis: Analysis) -> bool:

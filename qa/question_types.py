@@ -68,6 +68,9 @@ _HOW_NUMBER = re.compile(
     r"|effective|efficient|accurate|likely)\b"
 )
 _WHEN = re.compile(r"^(when|since when|by when|how soon)\b|^(in |on |at |by |during |since )?(what|which) (year|date|day|month|time)\b")
+# "In what year ...?" is not answered by "on Saturday", nor "On what date ...?" by "in 2019".
+YEAR, DAY = "year", "day"
+_DATE_GRAIN = re.compile(r"^(?:in |on |by )?(?:what|which) (year|date|day)\b")
 _WHERE = re.compile(r"^(where|from where)\b")
 # "Where did the deposit rate end up?" asks for a level, not a place.
 _LEVEL_VERBS = re.compile(r"\b(end(ed|s)? up|stand|stands|stood|settle[ds]?|close[ds]?|finish(ed|es)?|land(ed|s)?|peak(ed|s)?)\b")
@@ -223,7 +226,7 @@ def classify(question: str) -> QuestionType:
         focus=frozenset(stem(w) for w in content),
         names=names,
         words=frozenset(t.lower for t in tokens),
-        measure=_measure(lower, words) if kind == NUMBER else "",
+        measure=_measure(lower, words) if kind == NUMBER else _date_grain(lower) if kind == DATE else "",
         persons=persons,
     )
 
@@ -252,6 +255,12 @@ def _measure(lower: str, words: list[str]) -> str:
     if _MONEY_QUESTION.match(lower) or _MONEY_NOUNS & set(words[:7]):
         return MONEY
     return ""
+
+
+def _date_grain(lower: str) -> str:
+    """For date questions: a year ("In what year ...?") or a day ("On what date ...?") when the question says."""
+    found = _DATE_GRAIN.search(lower)
+    return (YEAR if found.group(1) == "year" else DAY) if found else ""
 
 
 def _kind(lower: str, words: list[str]) -> tuple[str, int]:

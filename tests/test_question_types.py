@@ -311,3 +311,13 @@ def test_the_first_sentence_is_read_with_the_headlines_it_cites():
     answer = "\u201cThat fall he taught \"Blockchain and Money,\" a course on ledgers.\u201d [1]"
     assert not first_sentence_answers(question, answer, lambda s: 0.5)
     assert first_sentence_answers(question, answer, lambda s: 0.5, titles={1: "Before the SEC, Gensler Taught Crypto"})
+
+
+def test_a_date_of_the_wrong_grain_answers_less():
+    from qa.answer_check import fit
+
+    year = classify("In what year did Redmarsh last win a trophy?")
+    assert fit(year, "Redmarsh last won a trophy in 1994.") > fit(year, "Redmarsh won a trophy on Saturday.")
+    day = classify("On what date will Brennick learn his sentence?")
+    assert fit(day, "Brennick will learn his sentence on July 22.") > fit(day, "Brennick will learn his sentence in 2026.")
+    assert classify("When did Redmarsh last win a trophy?").measure == ""
