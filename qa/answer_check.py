@@ -47,6 +47,13 @@ OTHER_BESIDE = 0.6
 # A date answers "how long" as the end of the period.
 _UNTIL = 0.8
 _TIME = stem("time")
+# Words by which a sentence speaks of what is yet to happen; a date in a sentence without one
+# answers a question about the future at this share.
+_LOOKS_AHEAD = re.compile(
+    r"\b(will|would|expected|expects|plan|plans|planned|scheduled|set|due|hope|hopes|hoped|aim|aims|aimed|intends"
+    r"|target|next|later|upcoming|until|pending|is to|are to)\b"
+)
+_NOT_AHEAD = 0.85
 _A_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _REPORTING = frozenset(stem(w) for w in (*SPEECH, "announced", "reported", "confirmed", "disclosed", "reports", "announces"))
 _TOWNS = frozenset(stem(w) for w in "city town village capital".split())
@@ -182,6 +189,8 @@ def _span_weight(question: QuestionType, span: Span, analysis: Analysis, accepts
             weight *= _UNMARKED
     if question.kind == DATE and span.kind == DATE and not _of_grain(span.text, question.measure):
         weight *= _UNMARKED  # "on Saturday" for "In what year ...?", "in 2019" for "On what date ...?"
+    if question.ahead and span.kind == DATE and not _LOOKS_AHEAD.search(" ".join(t.lower for t in analysis.tokens)):
+        weight *= _NOT_AHEAD  # "When will the bridge reopen?" is "is expected to reopen in April 2027", not "elected in 2021"
     if question.kind == DATE and _reported_on(span, analysis) and not question.head & _REPORTING:
         # "Paylantic said on Thursday that hackers ...": the day the news was told, not when it happened.
         weight *= _OTHER_MEASURE

@@ -68,6 +68,7 @@ _HOW_NUMBER = re.compile(
     r"|effective|efficient|accurate|likely)\b"
 )
 _WHEN = re.compile(r"^(when|since when|by when|how soon)\b|^(in |on |at |by |during |since )?(what|which) (year|date|day|month|time)\b")
+_AHEAD = re.compile(r"\b(will|would|should|going to|due|expected|expect|plans?|planned|hopes?|scheduled|next|upcoming|be able)\b")
 # "In what year ...?" is not answered by "on Saturday", nor "On what date ...?" by "in 2019".
 YEAR, DAY = "year", "day"
 _DATE_GRAIN = re.compile(r"^(?:in |on |by )?(?:what|which) (year|date|day)\b")
@@ -159,6 +160,7 @@ class QuestionType:
     # The question's people named in full, each as its name words ("gordon", "brennick"): after
     # the first mention a story calls them by their last name, which then stands for all of it.
     persons: tuple[tuple[str, ...], ...] = ()
+    ahead: bool = False  # a when-question about what is yet to happen ("When will the bridge reopen?")
 
     @property
     def typed(self) -> bool:
@@ -228,6 +230,7 @@ def classify(question: str) -> QuestionType:
         words=frozenset(t.lower for t in tokens),
         measure=_measure(lower, words) if kind == NUMBER else _date_grain(lower) if kind == DATE else "",
         persons=persons,
+        ahead=kind == DATE and bool(_AHEAD.search(lower)),
     )
 
 

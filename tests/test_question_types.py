@@ -321,3 +321,13 @@ def test_a_date_of_the_wrong_grain_answers_less():
     day = classify("On what date will Brennick learn his sentence?")
     assert fit(day, "Brennick will learn his sentence on July 22.") > fit(day, "Brennick will learn his sentence in 2026.")
     assert classify("When did Redmarsh last win a trophy?").measure == ""
+
+
+def test_a_question_about_what_is_yet_to_happen_is_answered_by_a_sentence_looking_ahead():
+    from qa.answer_check import fit
+
+    asked = classify("When should drivers be able to use the bridge again?")
+    assert asked.ahead and not classify("When did drivers last use the bridge?").ahead
+    ahead = "The bridge is expected to reopen to drivers in April 2027."
+    behind = "The mayor, elected in 2021, made the bridge for drivers a priority."
+    assert fit(asked, ahead) > fit(asked, behind)
