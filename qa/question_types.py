@@ -75,6 +75,7 @@ _DATE_GRAIN = re.compile(r"^(?:in |on |by )?(?:what|which) (year|date|day)\b")
 _WHERE = re.compile(r"^(where|from where)\b")
 # "Where did the deposit rate end up?" asks for a level, not a place.
 _LEVEL_VERBS = re.compile(r"\b(end(ed|s)? up|stand|stands|stood|settle[ds]?|close[ds]?|finish(ed|es)?|land(ed|s)?|peak(ed|s)?)\b")
+_TRAILING_PHRASE_STARTS = frozenset("during in at on after before for from to with of by since until over into".split())
 _COPULAS = frozenset("is are was were".split())
 _PHRASE_ENDS = frozenset(
     "of in on at by for from to with into over under after before during ever that which who and or now today then "
@@ -212,7 +213,8 @@ def classify(question: str) -> QuestionType:
     )
     # The word the answer should stand beside: the noun asked about ("how many goals", "which
     # commissioner") or the verb ("who manages"), never one of the question's names (what it is
-    # about, not what it asks for); for when/where, and "how much was the fee?", also the last word.
+    # about, not what it asks for); for when/where, and "how much was the fee?", also the last word,
+    # and for when/where the end of the main clause.
     after = [w for w in after if w.removesuffix("'s") not in set(names)]
     persons = tuple(
         person
@@ -221,7 +223,7 @@ def classify(question: str) -> QuestionType:
         and len(person := tuple(t.lower for t in tokens[span.first : span.last + 1] if t.lower in names)) >= 2
     )
     last_too = kind in (DATE, PLACE) or (kind == NUMBER and head_at < len(words) and words[head_at] in _AUXILIARIES)
-    head = after[:1] + (after[-1:] if last_too else [])
+    head = after[:1] + (after[-1:] if last_too else []) + (_main_clause_end(asked, names) if kind in (DATE, PLACE) else [])
     return QuestionType(
         kind=kind,
         head=_with_family(frozenset(stem(w) for w in head)),
@@ -258,6 +260,15 @@ def _measure(lower: str, words: list[str]) -> str:
     if _MONEY_QUESTION.match(lower) or _MONEY_NOUNS & set(words[:7]):
         return MONEY
     return ""
+
+
+def _main_clause_end(asked: list[str], names: tuple[str, ...]) -> list[str]:
+    """The last content word before the question's first trailing phrase, usually its verb: "Where will
+    the temporary branch operate during the renovation?" asks where it will operate."""
+    clause = [w for w in asked if w not in _AUXILIARIES]
+    cut = next((i for i, w in enumerate(clause) if i > 0 and w in _TRAILING_PHRASE_STARTS), len(clause))
+    words = [w for w in clause[:cut] if w not in STOPWORDS and w not in _FILLER and w.removesuffix("'s") not in names]
+    return words[-1:]
 
 
 def _date_grain(lower: str) -> str:
