@@ -82,7 +82,8 @@ _PHRASE_ENDS = frozenset(
     "when where while as if because since until than".split()
 )
 # Words for the same measure: "How much was paid for Kerrigan?" is answered by "put the fee at about
-# 9 million pounds", "What headcount ...?" by "5,139 full-time staff".
+# 9 million pounds", "What headcount ...?" by "5,139 full-time staff", "Who was running the
+# authority?" by "the authority's then-general manager, Carl Dunphy" (a title, not the verb).
 _HEAD_FAMILIES = tuple(
     frozenset(_STEMMER.stemWord(w) for w in family.split())
     for family in (
@@ -91,6 +92,7 @@ _HEAD_FAMILIES = tuple(
         "tally vote votes voted voting score margin",
         "deal deals contract contracts agreement agreements pact",
         "represent represents represented representing lawyer lawyers attorney attorneys counsel",
+        "run runs running ran head heads headed manage manages managed manager director boss ceo",
     )
 )
 _ACRONYM_STEMS = {

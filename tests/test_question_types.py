@@ -333,3 +333,13 @@ def test_a_question_about_what_is_yet_to_happen_is_answered_by_a_sentence_lookin
     ahead = "The bridge is expected to reopen to drivers in April 2027."
     behind = "The mayor, elected in 2021, made the bridge for drivers a priority."
     assert fit(asked, ahead) > fit(asked, behind)
+
+
+def test_who_runs_something_is_answered_by_the_title_of_whoever_runs_it():
+    from qa.answer_check import fit
+
+    asked = classify("Who was running the water authority when the auditor raised her suspicions?")
+    assert {"manag", "ceo"} <= asked.head
+    manager = "The auditor raised the matter with the authority's then-general manager, Carl Dunphy."
+    officer = "The auditor raised the matter with Gordon Brennick, the authority's finance officer."
+    assert fit(asked, manager) > fit(asked, officer)
