@@ -219,7 +219,10 @@ class ExtractiveAnswerer:
         while rest and len(chosen) < self.max_sentences:
             def marginal(c: _Candidate) -> float:
                 similarity = max(float(c.vector @ s.vector) for s in chosen)
-                return (1 - self.diversity) * (c.relevance + FOLLOW_FIT_WEIGHT * c.fit) - self.diversity * similarity
+                # Stating the asked thing counts as far as it differs from what is quoted: the right
+                # figure when the lead gave a wrong one, not the lead's figure again from another copy.
+                states = FOLLOW_FIT_WEIGHT * c.fit * (1 - similarity)
+                return (1 - self.diversity) * (c.relevance + states) - self.diversity * similarity
 
             pick = max(rest, key=marginal)
             rest.remove(pick)
