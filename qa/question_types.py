@@ -112,7 +112,8 @@ _MONEY_QUESTION = re.compile(
     rf"^how much\b.*\b({_MONEY_VERB_FORMS}|paying|costing|raising|sell|sold|buy|bought|steal|stole|stolen|stealing"
     r"|embezzl\w*|refund\w*|give back|borrow(ed|ing)?|lend|lent|draw|drew|drawn|invest(ed|ing)?|donate[sd]?|loan(ed)?)\b"
 )
-_DURATION_QUESTION = re.compile(r"^(how long|for how long|how many (years|months|weeks|days|hours|minutes))\b")
+_DURATION_QUESTION = re.compile(r"^(how long|for how long|how old|how many (years|months|weeks|days|hours|minutes))\b")
+_A_SUM = re.compile(r"[$\u20ac\u00a3]\s?\d|\d\s?(million|billion|dollars|euros|pounds)\b")
 _IRREGULAR = {
     past: base
     for base, forms in {
@@ -318,7 +319,8 @@ def _kind(lower: str, words: list[str]) -> tuple[str, int]:
                 following = _noun_kind(words[offset + 1]) if offset + 1 < len(words) else None
                 compound = following and following != found and not word.endswith("'s")  # "which city's court" asks for a city
                 return (following, offset + 1) if compound else (found, offset)
-        if _MONEY_VERBS.search(lower):
+        # "What does the extra $2.6 million pay for?" gives the sum and asks what it buys.
+        if _MONEY_VERBS.search(lower) and not _A_SUM.search(lower):
             return NUMBER, wh + 1
         return OTHER, wh + 1
     return OTHER, 0

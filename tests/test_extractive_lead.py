@@ -231,3 +231,11 @@ def test_a_sentence_restating_what_the_reader_said_before_asking_does_not_lead(e
     assert "Daniel Korir" in lead(draft.text)
     monkeypatch.setattr("qa.chat.extractive.RESTATING_WEIGHT", 0.0)
     assert "Daniel Korir" not in lead(ExtractiveAnswerer(embedder, min_relevance=0.05).draft(question, passages).text)
+
+
+def test_the_sentence_repeating_the_question_s_figure_leads(embedder):
+    passages = [passage(1, "The council approved the bridge contract on Tuesday after extra debate about the deal. "
+                           "The added $2.6 million covers overnight crews and a walkway.", title="Bridge deal approved")]
+    draft = ExtractiveAnswerer(embedder, min_relevance=0.05).draft(
+        "What does the extra $2.6 million in the approved deal pay for?", passages)
+    assert "overnight crews" in lead(draft.text)

@@ -343,3 +343,9 @@ def test_who_runs_something_is_answered_by_the_title_of_whoever_runs_it():
     manager = "The auditor raised the matter with the authority's then-general manager, Carl Dunphy."
     officer = "The auditor raised the matter with Gordon Brennick, the authority's finance officer."
     assert fit(asked, manager) > fit(asked, officer)
+
+
+def test_a_question_giving_the_sum_asks_what_it_buys_and_how_old_asks_for_an_age():
+    assert classify("What does the extra $2.6 million in the deal pay for?").kind == "other"
+    assert classify("What did Kraken agree to pay the SEC?").kind == "number"
+    assert classify("How old is the bridge?").measure == "duration"  # "the 88-year-old bridge"

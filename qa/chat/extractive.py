@@ -35,7 +35,7 @@ from qa.question_types import QuestionType, asking_clause, classify
 from qa.recase import recase
 from qa.typed_spans import DATE, analyse
 from qa.vectors import SentenceVectorSource, embedded_vectors
-from qa.words import STOPWORDS, content_words
+from qa.words import STOPWORDS, content_words, numbers
 
 PREFACE = "Extractive answer (sentences quoted from the articles; no language model was used):"
 # How much stating the asked thing beside the asked word, and naming what the question names, lift a lead.
@@ -157,6 +157,8 @@ class ExtractiveAnswerer:
         title_similarity = dict(zip(titles, similarities[: len(titles)].tolist()))
         question_words = content_words(query)
         question_pairs = _pairs(question, exclude=set(asked.names))
+        # The figures the question gives ("the extra $2.6 million"), years aside (its times count above).
+        figures = {n for n in numbers(asking_clause(question)) if not _YEAR.fullmatch(n)}
         words_of = [content_words(text) for _, text in pieces]
         # A sentence about Calder's airport does not answer a question about Cordoba's, however close.
         story_coverage = {p.n: name_coverage(asked, p.text, p.title) for p in passages}
@@ -181,6 +183,7 @@ class ExtractiveAnswerer:
                 + NAMES_WEIGHT * name_coverage(asked, text, passage.title)
                 + STORY_NAMES_WEIGHT * story_coverage[passage.n]
                 + WHEN_WEIGHT * _same_when(when, text)
+                + WHEN_WEIGHT * _share_of(figures, numbers(text))
                 + PHRASE_WEIGHT * phrases
                 + DISTINCT_WEIGHT * distinct
                 - RESTATING_WEIGHT * restates
@@ -251,6 +254,13 @@ def _same_when(when: Sequence[str], sentence: str) -> float:
         return 0.0
     lower = sentence.lower()
     return sum(1 for w in when if w in lower) / len(when)
+
+
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+
+
+def _share_of(wanted: set[str], present: set[str]) -> float:
+    return len(wanted & present) / len(wanted) if wanted else 0.0
 
 
 def _distinctiveness(question_words: set[str], sentence_words: Sequence[set[str]]) -> dict[str, float]:
