@@ -251,6 +251,8 @@ def _classify(tokens: tuple[Token, ...], first: int, last: int) -> Span:
         kind = PLACE
     elif appositive := _apposition(tokens, last):
         kind = appositive
+    elif first > 0 and before in APPOSITIVE_ORGS and tokens[first].start - tokens[first - 1].end >= 2:
+        kind = ORG  # "His team, Ridgeline Pro Cycling, said ...": the name set off after the noun
     elif before in ROLES or after in SPEECH or len(words) in (2, 3):
         kind = PERSON
     else:

@@ -282,6 +282,8 @@ def test_a_phrase_set_off_after_a_name_says_what_it_names():
                                               "Miriam Ostrander, the exchange's chief executive, spoke.").spans}
     assert spans["Caldera Therapeutics"] == "org"
     assert spans["Miriam Ostrander"] == "person"
+    assert {s.text: s.kind for s in analyse("His team, Ridgeline Pro Cycling, suspended him.").spans} == {
+        "Ridgeline Pro Cycling": "org"}  # set off after the noun, too
 
 
 def test_the_day_a_story_was_told_does_not_answer_when_it_happened():
