@@ -71,7 +71,7 @@ _WHEN = re.compile(r"^(when|since when|by when|how soon)\b|^(in |on |at |by |dur
 _AHEAD = re.compile(r"\b(will|would|should|going to|due|expected|expect|plans?|planned|hopes?|scheduled|next|upcoming|be able)\b")
 # "In what year ...?" is not answered by "on Saturday", nor "On what date ...?" by "in 2019".
 YEAR, DAY = "year", "day"
-_DATE_GRAIN = re.compile(r"^(?:in |on |by )?(?:what|which) (year|date|day)\b")
+_DATE_GRAIN = re.compile(r"^(?:in |on |by )?(?:what|which) (year|date|day)s?\b")
 _WHERE = re.compile(r"^(where|from where)\b")
 # "Where did the deposit rate end up?" asks for a level, not a place.
 _LEVEL_VERBS = re.compile(r"\b(end(ed|s)? up|stand|stands|stood|settle[ds]?|close[ds]?|finish(ed|es)?|land(ed|s)?|peak(ed|s)?)\b")

@@ -325,6 +325,7 @@ def test_a_date_of_the_wrong_grain_answers_less():
     day = classify("On what date will Brennick learn his sentence?")
     assert fit(day, "Brennick will learn his sentence on July 22.") > fit(day, "Brennick will learn his sentence in 2026.")
     assert classify("When did Redmarsh last win a trophy?").measure == ""
+    assert classify("In which years did Binance court Gensler?").measure == "year"
 
 
 def test_a_question_about_what_is_yet_to_happen_is_answered_by_a_sentence_looking_ahead():
