@@ -19,7 +19,7 @@ from qa.citations import parse_marks, strip_marks
 from qa.question_types import DAY, REASON, TYPED, WHO, YEAR, YESNO, QuestionType, classify, stem
 from index.sentences import split_sentences
 from qa.typed_spans import (
-    CLOCK, COUNTRY, DATE, DURATION, NAME, NUMBER, ORG, ORG_WORDS, PERSON, PLACE, PLACE_PREPOSITIONS, PLACE_WORDS, SPEECH, WEEKDAYS,
+    A_YEAR, CLOCK, COUNTRY, DATE, DURATION, NAME, NUMBER, ORG, ORG_WORDS, PERSON, PLACE, PLACE_PREPOSITIONS, PLACE_WORDS, SPEECH, WEEKDAYS,
     Analysis, Span, analyse,
 )
 
@@ -54,7 +54,6 @@ _LOOKS_AHEAD = re.compile(
     r"|target|next|later|upcoming|until|pending|is to|are to)\b"
 )
 _NOT_AHEAD = 0.85
-_A_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _REPORTING = frozenset(stem(w) for w in (*SPEECH, "announced", "reported", "confirmed", "disclosed", "reports", "announces"))
 _TOWNS = frozenset(stem(w) for w in "city town village capital".split())
 _FOCUS_WINDOW = 10
@@ -207,9 +206,9 @@ def _span_weight(question: QuestionType, span: Span, analysis: Analysis, accepts
 def _of_grain(written: str, grain: str) -> bool:
     """Whether a date names the year, or the day, that the question asks for (any date when it asks neither)."""
     if grain == YEAR:
-        return bool(_A_YEAR.search(written))
+        return bool(A_YEAR.search(written))
     if grain == DAY:
-        return not _A_YEAR.fullmatch(written.strip())
+        return not A_YEAR.fullmatch(written.strip())
     return True
 
 

@@ -110,7 +110,8 @@ _DATE_RE = re.compile(
     re.IGNORECASE,
 )
 _POSSESSIVE = re.compile(r"['\u2019]s$")
-_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+# A year as written in news: 1800-2099.
+A_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _TOKEN = re.compile(r"[A-Z](?:\.[A-Z])+\.?|[A-Za-z][A-Za-z'\u2019\-]*|\d[\d,.]*|&")
 
 
@@ -172,7 +173,7 @@ def _pattern_spans(text: str, tokens: tuple[Token, ...], pattern: re.Pattern[str
 
 def _numbers(text: str, tokens: tuple[Token, ...]) -> list[Span]:
     # A bare year is a date, not a quantity ("in 2018" does not answer "how many").
-    spans = [s for s in _pattern_spans(text, tokens, _NUMBER_RE, NUMBER) if not _YEAR.match(s.text.strip())]
+    spans = [s for s in _pattern_spans(text, tokens, _NUMBER_RE, NUMBER) if not A_YEAR.fullmatch(s.text.strip())]
     return [replace(s, measure=_measure(s, tokens)) for s in spans]
 
 

@@ -33,7 +33,7 @@ from qa.models import Completion, Message, Passage
 from qa.prompts import NOT_IN_SOURCES
 from qa.question_types import QuestionType, asking_clause, classify
 from qa.recase import recase
-from qa.typed_spans import DATE, analyse
+from qa.typed_spans import A_YEAR, DATE, analyse
 from qa.vectors import SentenceVectorSource, embedded_vectors
 from qa.words import STOPWORDS, content_words, numbers
 
@@ -158,7 +158,7 @@ class ExtractiveAnswerer:
         question_words = content_words(query)
         question_pairs = _pairs(question, exclude=set(asked.names))
         # The figures the question gives ("the extra $2.6 million"), years aside (its times count above).
-        figures = {n for n in numbers(asking_clause(question)) if not _YEAR.fullmatch(n)}
+        figures = {n for n in numbers(asking_clause(question)) if not A_YEAR.fullmatch(n)}
         words_of = [content_words(text) for _, text in pieces]
         # A sentence about Calder's airport does not answer a question about Cordoba's, however close.
         story_coverage = {p.n: name_coverage(asked, p.text, p.title) for p in passages}
@@ -198,7 +198,8 @@ class ExtractiveAnswerer:
         """How much closer each sentence is to the context told before the asking clause than to the clause (0 when not)."""
         asking = asking_clause(question)
         context = question.replace(asking, " ").strip(" -\u2014\u2013,.;:") if asking != question else ""
-        if not content_words(context) or not len(vectors):
+        # Openers alone ("ok so", "can you tell me") are no context: it takes two words that mean something.
+        if len(content_words(context)) < 2 or not len(vectors):
             return np.zeros(len(vectors))
         told, asked = (_unit(self.query_vector(text)) for text in (context, asking))
         return np.maximum(0.0, vectors @ told - vectors @ asked)
@@ -254,9 +255,6 @@ def _same_when(when: Sequence[str], sentence: str) -> float:
         return 0.0
     lower = sentence.lower()
     return sum(1 for w in when if w in lower) / len(when)
-
-
-_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
 
 def _share_of(wanted: set[str], present: set[str]) -> float:
