@@ -174,6 +174,22 @@ def fit(question: QuestionType, sentence: str, *, similar: bool = False) -> floa
     return best
 
 
+@lru_cache(maxsize=20_000)
+def states_beside_head(question: QuestionType, sentence: str) -> bool:
+    """Whether the sentence states something new of the asked kind within four words of the asked word
+    ("... who scored 19 league goals" for "How many goals did he score?")."""
+    accepts = _ACCEPTS.get(question.kind)
+    if accepts is None or not question.head:
+        return False
+    analysis = analyse(sentence)
+    stems = [stem(t.lower) for t in analysis.tokens]
+    return any(
+        _span_weight(question, span, analysis, accepts) > 0 and _is_new(span, analysis, question)
+        and _beside(span, stems, question.head) == 1.0
+        for span in analysis.spans
+    )
+
+
 def _span_weight(question: QuestionType, span: Span, analysis: Analysis, accepts: dict[str, float]) -> float:
     """How well a span of its kind and measure answers the asked kind and measure (0 to 1)."""
     weight = accepts.get(span.kind, 0.0)
@@ -350,4 +366,7 @@ def _closeness(distance: int) -> float:
     return max(0.0, 1.0 - (distance - _HEAD_DISTANCE) / (_FOCUS_WINDOW - _HEAD_DISTANCE))
 
 
-__all__ = ["answers", "close_in_meaning", "first_sentence_answers", "fit", "lead_sentence", "name_coverage", "reason_fit", "stance_fit"]
+__all__ = [
+    "answers", "close_in_meaning", "first_sentence_answers", "fit", "lead_sentence", "name_coverage", "reason_fit", "stance_fit",
+    "states_beside_head",
+]

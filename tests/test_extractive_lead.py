@@ -224,7 +224,7 @@ def test_a_sentence_that_could_have_led_from_afar_is_quoted_after_the_lead(embed
 
 
 def test_a_sentence_restating_what_the_reader_said_before_asking_does_not_lead(embedder, monkeypatch):
-    passages = [passage(1, "Chebet, coached by Peter Omondi, won the women's race at the Calder Marathon on Sunday. "
+    passages = [passage(1, "Faith Chebet of Kenya won the women's race at the Calder Marathon on Sunday. "
                            "The men's race was won by Daniel Korir in 2:07:55.", title="Calder Marathon")]
     question = "Chebet won the women's race at the Calder Marathon, but who took the men's race?"
     draft = ExtractiveAnswerer(embedder, min_relevance=0.05).draft(question, passages)
@@ -239,3 +239,13 @@ def test_the_sentence_repeating_the_question_s_figure_leads(embedder):
     draft = ExtractiveAnswerer(embedder, min_relevance=0.05).draft(
         "What does the extra $2.6 million in the approved deal pay for?", passages)
     assert "overnight crews" in lead(draft.text)
+
+
+def test_a_sentence_restating_the_context_still_leads_when_it_also_states_the_asked_thing(embedder, monkeypatch):
+    passages = [passage(1, "Port Avalon signed striker Kerrigan from Westmere on Wednesday; he scored 19 goals. "
+                           "The club scored only 38 goals last season, said Callander.",
+                        title="Port Avalon sign Kerrigan")]
+    question = "Port Avalon signed striker Kerrigan from Westmere on Wednesday, so how many goals did he score last season?"
+    assert "19 goals" in lead(ExtractiveAnswerer(embedder, min_relevance=0.05).draft(question, passages).text)
+    monkeypatch.setattr("qa.chat.extractive.states_beside_head", lambda asked, text: False)
+    assert "19 goals" not in lead(ExtractiveAnswerer(embedder, min_relevance=0.05).draft(question, passages).text)

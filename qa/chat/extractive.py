@@ -25,7 +25,7 @@ import numpy as np
 from index import Embedder
 from index.sentences import split_sentences
 
-from qa.answer_check import answers, close_in_meaning, fit, name_coverage, reason_fit, stance_fit
+from qa.answer_check import answers, close_in_meaning, fit, name_coverage, reason_fit, stance_fit, states_beside_head
 from qa.citations import defuse_marks
 from qa.conversation import search_text
 from qa.mentions import missing_names
@@ -62,7 +62,9 @@ WHEN_WEIGHT = 0.5
 DISTINCT_WEIGHT = 0.5
 # What the reader says before asking ("Castlebay fired Marcus Bell, so who's coaching now?") is
 # not the answer: a sentence closer in meaning to that context than to the asking clause restates
-# it, and loses this much per unit of cosine by which it is closer.
+# it, and loses this much per unit of cosine by which it is closer, unless it also states the asked
+# thing beside the asked word: "Port Avalon signed Kerrigan from Westmere, so how many goals did he
+# score?" is answered by the signing sentence that ends "... who scored 19 league goals".
 RESTATING_WEIGHT = 2.0
 
 
@@ -186,7 +188,7 @@ class ExtractiveAnswerer:
                 + WHEN_WEIGHT * _share_of(figures, numbers(text))
                 + PHRASE_WEIGHT * phrases
                 + DISTINCT_WEIGHT * distinct
-                - RESTATING_WEIGHT * restates
+                - (0.0 if states_beside_head(asked, text) else RESTATING_WEIGHT * restates)
             )
             direct = answers(asked, text, cosine, passage.title)
             candidates.append(
