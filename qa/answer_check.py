@@ -12,7 +12,7 @@ answer's `verification.answers_question` is `first_sentence_answers` of its text
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import lru_cache
 
 from qa.citations import parse_marks, strip_marks
@@ -158,9 +158,8 @@ def fit(question: QuestionType, sentence: str, *, similar: bool = False) -> floa
         or (names_present and bool(asked_words & present))
     )
     best = 0.0
-    for span in analysis.spans:
-        weight = _span_weight(question, span, analysis, accepts)
-        if weight <= best or not _is_new(span, analysis, question):
+    for span, weight in _answer_spans(question, analysis, accepts):
+        if weight <= best:
             continue
         # Another of the question's words beside the span counts for part ("Trading resumed at
         # 12:48 p.m." for "At what time did trading restart?").
@@ -183,11 +182,15 @@ def states_beside_head(question: QuestionType, sentence: str) -> bool:
         return False
     analysis = analyse(sentence)
     stems = [stem(t.lower) for t in analysis.tokens]
-    return any(
-        _span_weight(question, span, analysis, accepts) > 0 and _is_new(span, analysis, question)
-        and _beside(span, stems, question.head) == 1.0
-        for span in analysis.spans
-    )
+    return any(_beside(span, stems, question.head) == 1.0 for span, _ in _answer_spans(question, analysis, accepts))
+
+
+def _answer_spans(question: QuestionType, analysis: Analysis, accepts: dict[str, float]) -> Iterator[tuple[Span, float]]:
+    """The sentence's spans that could answer: of a kind the question accepts, and saying something it does not."""
+    for span in analysis.spans:
+        weight = _span_weight(question, span, analysis, accepts)
+        if weight > 0 and _is_new(span, analysis, question):
+            yield span, weight
 
 
 def _span_weight(question: QuestionType, span: Span, analysis: Analysis, accepts: dict[str, float]) -> float:

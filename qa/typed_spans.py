@@ -220,19 +220,26 @@ def _joins(run: tuple[Token, ...]) -> bool:
     return len(run) == 1 or any(t.lower in ORG_WORDS or t.lower in PLACE_WORDS for t in run)
 
 
-def _apposition(tokens: tuple[Token, ...], last: int) -> str | None:
-    """The kind a phrase set off after a name gives it: "Caldera Therapeutics, a biotechnology
-    company" is an organisation, "Ilse Vandermeer, a neurologist at ..." a person."""
-    if last + 2 >= len(tokens) or tokens[last + 1].start - tokens[last].end < 2 or tokens[last + 1].lower not in ("a", "an", "the"):
-        return None
-    for token in tokens[last + 2 : last + 6]:
-        if token.text.endswith(("'s", "\u2019s")):
-            continue  # "the exchange's chief executive" is a person
-        if token.lower in APPOSITIVE_ORGS:
-            return ORG
-        if token.lower in ROLES or is_occupation(token.lower):
-            return PERSON
+def _apposition(tokens: tuple[Token, ...], first: int, last: int) -> str | None:
+    """The kind a phrase set off beside a name gives it: "Caldera Therapeutics, a biotechnology
+    company" is an organisation, "Ilse Vandermeer, a neurologist at ..." a person; failing that, such
+    a noun just before it: "His team, Ridgeline Pro Cycling, said ..." names an organisation."""
+    if last + 2 < len(tokens) and _set_off(tokens, last) and tokens[last + 1].lower in ("a", "an", "the"):
+        for token in tokens[last + 2 : last + 6]:
+            if token.text.endswith(("'s", "\u2019s")):
+                continue  # "the exchange's chief executive" is a person
+            if token.lower in APPOSITIVE_ORGS:
+                return ORG
+            if token.lower in ROLES or is_occupation(token.lower):
+                return PERSON
+    if first > 0 and tokens[first - 1].lower in APPOSITIVE_ORGS and _set_off(tokens, first - 1):
+        return ORG
     return None
+
+
+def _set_off(tokens: tuple[Token, ...], at: int) -> bool:
+    """Whether punctuation (a comma) stands between token `at` and the next: more than a space apart."""
+    return tokens[at + 1].start - tokens[at].end >= 2
 
 
 def _classify(tokens: tuple[Token, ...], first: int, last: int) -> Span:
@@ -250,10 +257,8 @@ def _classify(tokens: tuple[Token, ...], first: int, last: int) -> Span:
         before == "the" and before2 in PLACE_PREPOSITIONS
     ):
         kind = PLACE
-    elif appositive := _apposition(tokens, last):
+    elif appositive := _apposition(tokens, first, last):
         kind = appositive
-    elif first > 0 and before in APPOSITIVE_ORGS and tokens[first].start - tokens[first - 1].end >= 2:
-        kind = ORG  # "His team, Ridgeline Pro Cycling, said ...": the name set off after the noun
     elif before in ROLES or after in SPEECH or len(words) in (2, 3):
         kind = PERSON
     else:

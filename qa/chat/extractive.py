@@ -159,14 +159,15 @@ class ExtractiveAnswerer:
         title_similarity = dict(zip(titles, similarities[: len(titles)].tolist()))
         question_words = content_words(query)
         question_pairs = _pairs(question, exclude=set(asked.names))
+        asking = asking_clause(question)
         # The figures the question gives ("the extra $2.6 million"), years aside (its times count above).
-        figures = {n for n in numbers(asking_clause(question)) if not A_YEAR.fullmatch(n)}
+        figures = {n for n in numbers(asking) if not A_YEAR.fullmatch(n)}
         words_of = [content_words(text) for _, text in pieces]
         # A sentence about Calder's airport does not answer a question about Cordoba's, however close.
         story_coverage = {p.n: name_coverage(asked, p.text, p.title) for p in passages}
         when = [s.text.lower() for s in analyse(question).spans if s.kind == DATE]
         weights = _distinctiveness(question_words, words_of)
-        restating = self._restating(question, vectors[len(titles) :])
+        restating = self._restating(question, asking, vectors[len(titles) :])
         candidates = []
         for (passage, text), words, vector, cosine, restates in zip(
             pieces, words_of, vectors[len(titles) :], similarities[len(titles) :].tolist(), restating.tolist()
@@ -196,9 +197,8 @@ class ExtractiveAnswerer:
             )
         return candidates
 
-    def _restating(self, question: str, vectors: np.ndarray) -> np.ndarray:
-        """How much closer each sentence is to the context told before the asking clause than to the clause (0 when not)."""
-        asking = asking_clause(question)
+    def _restating(self, question: str, asking: str, vectors: np.ndarray) -> np.ndarray:
+        """How much closer each sentence is to the context told before the `asking` clause than to the clause (0 when not)."""
         context = question.replace(asking, " ").strip(" -\u2014\u2013,.;:") if asking != question else ""
         # Openers alone ("ok so", "can you tell me") are no context: it takes two words that mean something.
         if len(content_words(context)) < 2 or not len(vectors):
