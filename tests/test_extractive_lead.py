@@ -110,7 +110,7 @@ def test_an_acronym_the_passages_spell_out_is_not_a_missing_name():
 
 
 def test_a_question_word_few_sentences_hold_weighs_more_than_one_all_hold():
-    from qa.chat.extractive import _distinctiveness
+    from qa.lead import _distinctiveness
     from qa.words import content_words
 
     sentences = [content_words(t) for t in ("The men's race in Calder.", "The women's race in Calder.", "Calder race day.")]
@@ -229,7 +229,7 @@ def test_a_sentence_restating_what_the_reader_said_before_asking_does_not_lead(e
     question = "Chebet won the women's race at the Calder Marathon, but who took the men's race?"
     draft = ExtractiveAnswerer(embedder, min_relevance=0.05).draft(question, passages)
     assert "Daniel Korir" in lead(draft.text)
-    monkeypatch.setattr("qa.chat.extractive.RESTATING_WEIGHT", 0.0)
+    monkeypatch.setattr("qa.lead.RESTATING_WEIGHT", 0.0)
     assert "Daniel Korir" not in lead(ExtractiveAnswerer(embedder, min_relevance=0.05).draft(question, passages).text)
 
 
@@ -247,5 +247,5 @@ def test_a_sentence_restating_the_context_still_leads_when_it_also_states_the_as
                         title="Port Avalon sign Kerrigan")]
     question = "Port Avalon signed striker Kerrigan from Westmere on Wednesday, so how many goals did he score last season?"
     assert "19 goals" in lead(ExtractiveAnswerer(embedder, min_relevance=0.05).draft(question, passages).text)
-    monkeypatch.setattr("qa.chat.extractive.states_beside_head", lambda asked, text: False)
+    monkeypatch.setattr("qa.lead.states_beside_head", lambda asked, text: False)
     assert "19 goals" not in lead(ExtractiveAnswerer(embedder, min_relevance=0.05).draft(question, passages).text)
