@@ -5,7 +5,7 @@ Run: `make bench-retrieval` (after bench/retrieval.py) or `.venv/bin/python benc
 Corpus: data/sample + data/beats, real MiniLM, a PersistentClient in a temp dir. Questions:
 bench/retrieval_questions.yaml (crypto and sample beats) and bench/beats_questions.yaml (other
 beats), split into two halves by a hash of the question text, each set split on its own. For
-each fold, every grid point (RRF k, dense weight, candidate depth, answer-ranking weight and depth) is scored on one half by
+each fold, every grid point (RRF k, dense weight, candidate depth, answer ranking off, or on with a margin) is scored on one half by
 mean hit@1 (then hit@5, then MRR@10); the best is reported on the other half next to dense
 alone, lexical alone and plain RRF(k=60, equal weights). Both folds, then their mean.
 `answer@5` (beats questions): one of the top five passages holds an answer string, i.e. caps,
@@ -42,7 +42,7 @@ from qa.eval.runner import contains_any  # noqa: E402
 from qa.retrieval import Retriever  # noqa: E402
 
 GRID = {"rrf_k": (5, 10, 20, 60), "dense_weight": (0.3, 0.5, 0.7, 0.85), "candidates": (20, 40, 80),
-        "answer_weight": (0.0, 0.5, 1.0), "answer_depth": (5, 10)}
+        "answer_depth": (0, 5), "answer_margin": (0.0, 0.1, 0.2)}
 SETS = (ROOT / "bench" / "retrieval_questions.yaml", ROOT / "bench" / "beats_questions.yaml")
 METRICS = ("hit@1", "hit@5", "mrr@10", "answer@1", "answer@5")
 
@@ -102,15 +102,16 @@ def main() -> None:
         lexical = LexicalIndex(services.index.store, refresh_seconds=3600)
 
         def retriever(**changes: Any) -> Retriever:
-            return Retriever(services.index.store, embedder, lexical, base.replace(**changes))  # type: ignore[arg-type]
+            return Retriever(services.index.store, embedder, lexical, base.replace(**changes),  # type: ignore[arg-type]
+                             sentences=services.index.sentences)
 
         grid = [dict(zip(GRID, values)) for values in itertools.product(*GRID.values())]
-        # With no weight the answer ranking's depth changes nothing: one of those is enough.
-        grid = [c for c in grid if c["answer_weight"] or c["answer_depth"] == GRID["answer_depth"][0]]
+        # With the answer ranking off its margin changes nothing: one of those is enough.
+        grid = [c for c in grid if c["answer_depth"] or c["answer_margin"] == GRID["answer_margin"][0]]
         per_config = {json.dumps(c, sort_keys=True): [score(retriever(**c), q, "hybrid") for q in questions] for c in grid}
         singles = {mode: [score(retriever(), q, mode) for q in questions] for mode in ("dense", "lexical")}
         shipped = {key: getattr(base, key) for key in GRID}
-        rrf60 = [score(retriever(rrf_k=60, dense_weight=1.0, lexical_weight=1.0, answer_weight=0.0), q, "hybrid") for q in questions]
+        rrf60 = [score(retriever(rrf_k=60, dense_weight=1.0, lexical_weight=1.0, answer_depth=0), q, "hybrid") for q in questions]
         current = per_config.get(json.dumps(shipped, sort_keys=True)) or [score(retriever(), q, "hybrid") for q in questions]
     result = {"questions": len(questions), "grid": GRID, "folds": []}
     for fold in (0, 1):

@@ -37,12 +37,12 @@ CANDIDATES = 40
 RRF_K = 60
 DENSE_WEIGHT = 1.0
 LEXICAL_WEIGHT = 1.0
-# Hybrid search's last step (qa/answer_rank.py): the first ANSWER_DEPTH passages reordered by
-# whether they state what a typed question asks for, a ranking fused at ANSWER_WEIGHT. Chosen by
-# 2-fold cross-validation (bench/snippets.py, bench/fusion_cv.py): every fold that preferred one
-# chose 0.5 and 5.
-ANSWER_WEIGHT = 0.5
+# Hybrid search's last step (qa/answer_rank.py): of the first ANSWER_DEPTH passages, the one
+# holding the sentence an answer would lead with goes first (0: off), if its lead scores more than
+# ANSWER_MARGIN above the first passage's. Chosen by 2-fold cross-validation (bench/fusion_cv.py,
+# bench/snippets.py; docs/benchmarks.md).
 ANSWER_DEPTH = 5
+ANSWER_MARGIN = 0.1
 # Diversity: passages one article may contribute, and the share of word 3-grams above which two
 # articles' passages are one wire story (checked on the sample's syndicated copies).
 MAX_PER_ARTICLE = 2
@@ -92,8 +92,8 @@ class Settings:
     rrf_k: int = RRF_K
     dense_weight: float = DENSE_WEIGHT
     lexical_weight: float = LEXICAL_WEIGHT
-    answer_weight: float = ANSWER_WEIGHT
     answer_depth: int = ANSWER_DEPTH
+    answer_margin: float = ANSWER_MARGIN
     max_per_article: int = MAX_PER_ARTICLE
     duplicate_threshold: float = DUPLICATE_THRESHOLD
     recency_half_life_days: float = RECENCY_HALF_LIFE_DAYS

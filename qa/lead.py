@@ -4,7 +4,8 @@ A sentence leads when it states what the question asks for (`qa/answer_check.py`
 number, a date ... beside the word asked about, one the question does not already hold) and is
 close to the question: MiniLM similarity to the question and the headline's, shared words and
 word pairs, the question's names and times, weighed by how few sentences carry them. The
-extractive answerer quotes the best one first.
+extractive answerer quotes the best one first; hybrid search puts the passage that holds it
+first (`qa/answer_rank.py`), so the first search result is the one an answer would quote.
 
 Sentence vectors come from the store (computed at ingest, `index/sentence_vectors.py`) and the
 question's from the retriever's cache, so scoring embeds at most the question.

@@ -31,7 +31,9 @@ from index.lexical import LexicalIndex
 
 from qa.models import Passage
 from qa.answer_rank import rerank
+from qa.lead import LeadScorer
 from qa.shaping import Candidate, PassageGroup, shape, to_passage
+from qa.vectors import SentenceVectorSource, embedded_vectors
 
 MODES = ("hybrid", "dense", "lexical")
 _LATEST = re.compile(
@@ -85,13 +87,23 @@ class Retrieval:
 class Retriever:
     """Hybrid retrieval over one store; thread-safe, one per process."""
 
-    def __init__(self, store: ChromaStore, embedder: Embedder, lexical: LexicalIndex, settings: Settings) -> None:
+    def __init__(
+        self,
+        store: ChromaStore,
+        embedder: Embedder,
+        lexical: LexicalIndex,
+        settings: Settings,
+        *,
+        sentences: SentenceVectorSource | None = None,
+    ) -> None:
         self.store = store
         self.embedder = embedder
         self.lexical = lexical
         self.settings = settings
         self._cache: OrderedDict[str, tuple[float, ...]] = OrderedDict()
         self._cache_lock = threading.Lock()
+        # Scores sentences as answer leads for the last step of hybrid search (stored vectors when given).
+        self.lead_scorer = LeadScorer(sentences or embedded_vectors(embedder), self.embed_query)
 
     def embed_query(self, question: str) -> list[float]:
         """The question's vector, from an LRU cache: a repeated question costs no model call."""
@@ -146,7 +158,9 @@ class Retriever:
             ranked = keep_each_methods_first(ranked, top_k)
         groups = self._shape_published(ranked, top_k)
         if options.mode == "hybrid":
-            groups = rerank(question, groups, weight=settings.answer_weight, k=k, depth=settings.answer_depth)
+            groups = rerank(
+                question, groups, scorer=self.lead_scorer, depth=settings.answer_depth, margin=settings.answer_margin
+            )
         self._measure_keyword_only(groups, vector)
         passages = [to_passage(n, group) for n, group in enumerate((g for g in groups if g.members), start=1)]
         return Retrieval(passages, options.mode, recency, search_filter, tuple(warnings))
@@ -231,8 +245,11 @@ def keep_each_methods_first(ranked: list[Candidate], top_k: int) -> list[Candida
     return ranked[:keep] + missing + [c for c in ranked[keep:] if id(c) not in moved]
 
 
-def build_retriever(store: ChromaStore, embedder: Embedder, settings: Settings) -> Retriever:
-    return Retriever(store, embedder, LexicalIndex(store, refresh_seconds=settings.lexical_refresh_seconds), settings)
+def build_retriever(
+    store: ChromaStore, embedder: Embedder, settings: Settings, *, sentences: SentenceVectorSource | None = None
+) -> Retriever:
+    lexical = LexicalIndex(store, refresh_seconds=settings.lexical_refresh_seconds)
+    return Retriever(store, embedder, lexical, settings, sentences=sentences)
 
 
 def retrieve(question: str, *, retriever: Retriever, top_k: int, options: SearchOptions | None = None) -> list[Passage]:

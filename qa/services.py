@@ -34,7 +34,7 @@ def build_services(
         from qa.chat.openai import OpenAIChatModel
 
         chat_model = OpenAIChatModel(settings)
-    retriever = build_retriever(index.store, index.embedder, settings)
+    retriever = build_retriever(index.store, index.embedder, settings, sentences=index.sentences)
     answerer: Answerer = (
         LLMAnswerer(chat_model, context_tokens=settings.context_tokens)
         if chat_model is not None

@@ -1,31 +1,40 @@
-"""Hybrid search's last step: among the passages found, those that state what a typed question asks for first."""
+"""Hybrid search's last step: the passage an answer would quote first goes first."""
 
 from __future__ import annotations
 
 from core import Settings
 from qa import SearchOptions, build_services
 from qa.answer_rank import rerank
-from qa.shaping import Candidate, PassageGroup
+from qa.answering import answer_question
+from qa.lead import LeadScorer
+from qa.question_types import classify
+from qa.shaping import Candidate, PassageGroup, to_passage
+from qa.vectors import embedded_vectors
 from index.records import StoredChunk
 from tests.test_retrieval import article, publish
 
 NOT_ANSWERING = ("Kestrel Labs job cuts: Kestrel Labs announced job cuts at Kestrel Labs on Monday, and Kestrel Labs "
                  "staff heard about the Kestrel Labs cuts at a meeting.")
 ANSWERING = "Kestrel Labs will cut 2,300 jobs by March, the company said."
+QUESTION = "How many jobs is Kestrel Labs cutting?"
 
 
-def test_a_passage_that_states_the_asked_number_is_ranked_first_among_the_best_candidates(settings, embedder, store):
+def test_the_passage_an_answer_would_lead_with_is_the_first_search_result(settings, embedder, store):
+    settings = settings.replace(answer_depth=Settings().answer_depth)
     services = build_services(settings, embedder=embedder, store=store)
     publish(services,
             article("Kestrel Labs cuts", NOT_ANSWERING, url="https://a.example/cuts"),
             article("Kestrel memo", ANSWERING, url="https://b.example/memo"))
-    question = "How many jobs is Kestrel Labs cutting?"
-    plain = build_services(settings.replace(answer_weight=0.0), embedder=embedder, store=store)
-    assert plain.retriever.retrieve(question, top_k=2).passages[0].url == "https://a.example/cuts"
-    ranked = services.retriever.retrieve(question, top_k=2).passages
-    assert ranked[0].url == "https://b.example/memo"
-    # The single searches are left as they are: the ranking joins the hybrid fusion only.
-    lexical = services.retriever.retrieve(question, top_k=2, options=SearchOptions(mode="lexical")).passages
+    plain = build_services(settings.replace(answer_depth=0), embedder=embedder, store=store)
+    assert plain.retriever.retrieve(QUESTION, top_k=2).passages[0].url == "https://a.example/cuts"
+    ranked = services.retriever.retrieve(QUESTION, top_k=2).passages
+    assert [p.url for p in ranked] == ["https://b.example/memo", "https://a.example/cuts"]
+    assert [p.n for p in ranked] == [1, 2]
+    # The answer quotes the first search result first, so it cites [1].
+    answer = answer_question(QUESTION, services=services)
+    assert "2,300 jobs" in answer.claims[1].text and answer.claims[1].citations == (1,)
+    # The single searches are left as they are: the ranking is hybrid search's last step only.
+    lexical = services.retriever.retrieve(QUESTION, top_k=2, options=SearchOptions(mode="lexical")).passages
     assert lexical[0].url == "https://a.example/cuts"
 
 
@@ -36,22 +45,36 @@ def _group(chunk_id: str, text: str, fused: float) -> PassageGroup:
     return PassageGroup(candidate, [candidate])
 
 
-def test_only_the_first_passages_are_reordered_and_only_for_typed_questions():
-    question = "How many jobs is Kestrel Labs cutting?"
-    # Fused scores as reciprocal-rank fusion gives them (k = 60): first of both lists down to fifth.
+def _scorer(embedder) -> LeadScorer:
+    return LeadScorer(embedded_vectors(embedder), embedder.embed_query)
+
+
+def test_only_the_first_passages_are_considered_and_the_others_keep_their_order(embedder):
     top = [_group(f"c{i}", NOT_ANSWERING, fused=fused) for i, fused in enumerate((0.0328, 0.0322, 0.0317))]
     answering = _group("answering", ANSWERING, fused=0.0297)
-    assert rerank(question, top + [answering], weight=0.5, k=60, depth=4)[0] is answering
-    assert rerank(question, top + [answering], weight=0.5, k=60, depth=3)[-1] is answering
-    assert rerank("Why is Kestrel Labs cutting jobs?", top + [answering], weight=0.5, k=60, depth=4)[0] is top[0]
-    assert rerank(question, top + [answering], weight=0.0, k=60, depth=4)[0] is top[0]
+    scorer = _scorer(embedder)
+    assert rerank(QUESTION, top + [answering], scorer=scorer, depth=4) == [answering] + top
+    assert rerank(QUESTION, top + [answering], scorer=scorer, depth=3) == top + [answering]
+    assert rerank(QUESTION, top + [answering], scorer=scorer, depth=0) == top + [answering]
 
 
-def test_a_figure_about_someone_else_is_not_promoted():
-    question = "How many jobs is Kestrel Labs cutting?"
-    other = _group("other", "Harbor Trust will cut 900 jobs by March, the bank said.", fused=0.0322)
-    assert rerank(question, [_group("c", NOT_ANSWERING, fused=0.0328), other], weight=0.5, k=60, depth=5)[0] is not other
+def test_a_lead_within_the_margin_of_the_first_passages_leaves_fusions_order(embedder):
+    top = [_group(f"c{i}", NOT_ANSWERING, fused=fused) for i, fused in enumerate((0.0328, 0.0322, 0.0317))]
+    answering = _group("answering", ANSWERING, fused=0.0297)
+    scorer = _scorer(embedder)
+    passages = [to_passage(n, group) for n, group in enumerate(top + [answering], start=1)]
+    sentences = scorer.candidates(QUESTION, QUESTION, classify(QUESTION), passages)
+    gap = max(s.lead for s in sentences) - max(s.lead for s in sentences if s.passage.n == 1)
+    assert gap > 0
+    assert rerank(QUESTION, top + [answering], scorer=scorer, depth=4, margin=gap * 0.9)[0] is answering
+    assert rerank(QUESTION, top + [answering], scorer=scorer, depth=4, margin=gap * 1.1) == top + [answering]
+
+
+def test_between_two_figures_the_one_about_what_the_question_names_goes_first(embedder):
+    other = _group("other", "Harbor Trust will cut 900 jobs by March, the bank said.", fused=0.0328)
+    kestrel = _group("kestrel", ANSWERING, fused=0.0322)
+    assert rerank(QUESTION, [other, kestrel], scorer=_scorer(embedder), depth=5) == [kestrel, other]
 
 
 def test_the_shipped_settings_use_it():
-    assert Settings().answer_weight > 0 and Settings().answer_depth >= 1
+    assert Settings().answer_depth >= 2

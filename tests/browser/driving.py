@@ -30,9 +30,11 @@ def live_services(tmp: Path, chat: FakeChatModel | None = None) -> Services:
     embedder = FakeEmbedder()
     client = chromadb.EphemeralClient(settings=ChromaSettings(anonymized_telemetry=False))
     store = ChromaStore(client, f"browser-{uuid.uuid4().hex[:12]}", embedder_name=embedder.name, dimension=embedder.dimension)
-    # Private addresses may be fetched here: the feed in these tests is served on loopback.
+    # Private addresses may be fetched here: the feed in these tests is served on loopback. The fake
+    # embedder's thresholds and no answer ranking, as in tests/conftest.py's `settings`.
     settings = Settings(
-        chroma_path=tmp / "chroma", min_score=0.15, support_similarity=0.3, api_keys=KEY, api_fetch_private=True
+        chroma_path=tmp / "chroma", min_score=0.15, support_similarity=0.3, api_keys=KEY, api_fetch_private=True,
+        answer_depth=0,
     )
     built = build_services(settings, embedder=embedder, store=store, chat_model=chat)
     report = ingest([SAMPLE], store=store, embedder=embedder, chunker=built.index.chunker)
