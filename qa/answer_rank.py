@@ -30,8 +30,11 @@ def rerank(
     if len(head) < 2:
         return list(groups)
     passages = [to_passage(n, group) for n, group in enumerate(head, start=1)]
-    asked = classify(recase(question, [p.text for p in passages]))
-    sentences = scorer.candidates(question, question, asked, passages)
+    # A follow-up is searched after the question before it (`qa.conversation.search_text`); what it
+    # asks for is read from the follow-up itself, as the answerer reads it.
+    asking = question.rsplit("\n", 1)[-1]
+    asked = classify(recase(asking, [p.text for p in passages]))
+    sentences = scorer.candidates(asking, question, asked, passages)
     if not sentences:
         return list(groups)
     best = max(sentences, key=lambda s: s.lead)

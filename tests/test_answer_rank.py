@@ -58,6 +58,15 @@ def test_only_the_first_passages_are_considered_and_the_others_keep_their_order(
     assert rerank(QUESTION, top + [answering], scorer=scorer, depth=0) == top + [answering]
 
 
+def test_a_follow_up_is_ranked_for_what_it_asks_not_for_the_question_before_it(embedder):
+    chief = _group("chief", "Kestrel Labs is led by chief executive Dana Morrow, who told staff on Monday.", fused=0.0328)
+    answering = _group("answering", ANSWERING, fused=0.0322)
+    scorer = _scorer(embedder)
+    assert rerank("Who leads Kestrel Labs?", [chief, answering], scorer=scorer, depth=5)[0] is chief
+    follow_up = "Who leads Kestrel Labs?\nHow many jobs is it cutting?"  # as qa.conversation.search_text joins them
+    assert rerank(follow_up, [chief, answering], scorer=scorer, depth=5)[0] is answering
+
+
 def test_a_lead_within_the_margin_of_the_first_passages_leaves_fusions_order(embedder):
     top = [_group(f"c{i}", NOT_ANSWERING, fused=fused) for i, fused in enumerate((0.0328, 0.0322, 0.0317))]
     answering = _group("answering", ANSWERING, fused=0.0297)
