@@ -7,8 +7,10 @@ scorer: stating the asked thing beside the asked word, closeness in meaning, the
 names, times and rare words), and the passage holding the best one moves to the front when its
 sentence beats the first passage's best by more than `margin`; the others keep their fused order.
 Within the margin the two leads are a toss-up and fusion's order is the better evidence. So the
-first search result is the passage an answer leads with, whether or not a language model writes it. It reorders the passages shaping chose and never
-changes which ones they are, so it cannot push an answer out past a per-article cap.
+first search result is the passage an answer leads with, whether or not a language model writes
+it. It reorders the passages shaping chose and never changes which ones they are, so it cannot
+push an answer out past a per-article cap. A search weighted by recency ("still", "latest") is
+left in its order (`qa/retrieval.py`): there the newest story comes first.
 """
 
 from __future__ import annotations

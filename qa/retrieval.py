@@ -157,7 +157,8 @@ class Retriever:
         if options.mode == "hybrid":
             ranked = keep_each_methods_first(ranked, top_k)
         groups = self._shape_published(ranked, top_k)
-        if options.mode == "hybrid":
+        # For the latest state of things the newest story comes first: the lead scorer reads no dates.
+        if options.mode == "hybrid" and not (recency and settings.recency_weight > 0):
             groups = rerank(
                 question, groups, scorer=self.lead_scorer, depth=settings.answer_depth, margin=settings.answer_margin
             )
