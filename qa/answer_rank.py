@@ -9,8 +9,8 @@ sentence beats the first passage's best by more than `margin`; the others keep t
 Within the margin the two leads are a toss-up and fusion's order is the better evidence. So the
 first search result is the passage an answer leads with, whether or not a language model writes
 it. It reorders the passages shaping chose and never changes which ones they are, so it cannot
-push an answer out past a per-article cap. A search weighted by recency ("still", "latest") is
-left in its order (`qa/retrieval.py`): there the newest story comes first.
+push an answer out past a per-article cap. A search whose client asked for recency is left in
+its order (`qa/retrieval.py`): there the newest story comes first.
 """
 
 from __future__ import annotations

@@ -33,9 +33,12 @@ def test_the_passage_an_answer_would_lead_with_is_the_first_search_result(settin
     # The answer quotes the first search result first, so it cites [1].
     answer = answer_question(QUESTION, services=services)
     assert "2,300 jobs" in answer.claims[1].text and answer.claims[1].citations == (1,)
-    # A search for the latest state keeps recency's order (the scorer reads no dates); here both are as new.
+    # A client asking for recency keeps recency's order (the scorer reads no dates); here both are as new.
     latest = services.retriever.retrieve(QUESTION, top_k=2, options=SearchOptions(recency=True)).passages
     assert latest[0].url == "https://a.example/cuts"
+    # Recency guessed from the question's words does not turn the ranking off.
+    guessed = services.retriever.retrieve("How many jobs is Kestrel Labs cutting now?", top_k=2).passages
+    assert guessed[0].url == "https://b.example/memo"
     # The single searches are left as they are: the ranking is hybrid search's last step only.
     lexical = services.retriever.retrieve(QUESTION, top_k=2, options=SearchOptions(mode="lexical")).passages
     assert lexical[0].url == "https://a.example/cuts"

@@ -21,7 +21,7 @@ from index import Embedder
 
 from qa.citations import defuse_marks
 from qa.conversation import search_text
-from qa.lead import ScoredSentence, LeadScorer
+from qa.lead import LeadScorer, ScoredSentence
 from qa.mentions import missing_names
 from qa.models import Completion, Message, Passage
 from qa.prompts import NOT_IN_SOURCES
