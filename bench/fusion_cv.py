@@ -5,8 +5,9 @@ Run: `make bench-retrieval` (after bench/retrieval.py) or `.venv/bin/python benc
 Corpus: data/sample + data/beats, real MiniLM, a PersistentClient in a temp dir. Questions:
 bench/retrieval_questions.yaml (crypto and sample beats) and bench/beats_questions.yaml (other
 beats), split into two halves by a hash of the question text, each set split on its own. For
-each fold, every grid point (RRF k, dense weight, candidate depth, answer ranking off, or on with a margin) is scored on one half by
-mean hit@1 (then hit@5, then MRR@10); the best is reported on the other half next to dense
+each fold, every grid point (RRF k, dense weight, candidate depth, and the answer ranking off or
+on with a margin) is scored on one half by mean hit@1 (then hit@5, then MRR@10); the best is
+reported on the other half next to dense
 alone, lexical alone and plain RRF(k=60, equal weights). Both folds, then their mean.
 `answer@5` (beats questions): one of the top five passages holds an answer string, i.e. caps,
 joining and near-duplicate collapse kept the passage that answers; `answer@1`: the first does.

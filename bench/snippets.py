@@ -11,10 +11,10 @@ default); a snippet "bears the answer" when it contains one.
 
 Reported, per retrieval method (dense, lexical, plain RRF(60), the shipped hybrid with its answer
 ranking): hit@1 and hit@5 (an answer-bearing snippet among the first 1/5 passages); the answer
-ranking, off or on (depth 5) with a margin of 0, 0.1 or 0.2, chosen on one half of the questions and scored on the other, both
-ways (a tie goes to off); and for the extractive answerer over the shipped
-hybrid, accuracy: an answer string appears anywhere in the answer's text, next to its ceiling,
-how often the top five passages hold the answer at all.
+ranking, off or on (depth 5) with a margin of 0, 0.1 or 0.2, chosen on one half of the questions
+and scored on the other, both ways (a tie goes to off); and for the extractive answerer over the
+shipped hybrid, accuracy: an answer string appears anywhere in the answer's text, next to its
+ceiling, how often the top five passages hold the answer at all.
 
 Run: `.venv/bin/python bench/snippets.py [--questions FILE]` (part of `make bench-retrieval`).
 """
