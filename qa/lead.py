@@ -15,8 +15,11 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 import numpy as np
 
@@ -52,6 +55,22 @@ DISTINCT_WEIGHT = 0.5
 RESTATING_WEIGHT = 2.0
 
 
+# Questions whose sentence scores are kept per process, for the answer that follows a search (each
+# holds its sentences' vectors: about 50 KB).
+SCORED_QUESTIONS = 128
+
+
+class _Scores(NamedTuple):
+    text: str
+    relevance: float
+    similarity: float
+    lead: float
+    direct: bool
+    fit: float
+    story: float
+    vector: np.ndarray
+
+
 @dataclass(frozen=True)
 class ScoredSentence:
     """One quotable sentence of a retrieved passage and how well it would lead an answer."""
@@ -80,19 +99,32 @@ class LeadScorer:
         self.sentences = sentences
         self.query_vector = query_vector
         self.headline_weight = headline_weight
+        self._scored = lru_cache(maxsize=SCORED_QUESTIONS)(self._score)
 
     def candidates(
         self, question: str, query: str, asked: QuestionType, passages: Sequence[Passage]
     ) -> list[ScoredSentence]:
         """Every quotable sentence of `passages`, scored for `question` (`query`: it with the turns it follows)."""
-        pieces = [(p, text) for p in passages for text in quotable_sentences(p.text)]
+        # Hybrid search scores the sentences of its first passages, then the answerer the same ones in
+        # its own order: the scores depend on which passages there are, not on their order, so the
+        # second asks the cache. The list follows `passages`, whose order breaks ties between leads.
+        stories = tuple(sorted((p.title, p.text) for p in passages))
+        scored = self._scored(question, query, asked, stories)
+        return [ScoredSentence(p, *scores) for p in passages for scores in scored.get((p.title, p.text), ())]
+
+    def clear_cache(self) -> None:
+        """Forget kept scores (benchmarks use this to time a new question)."""
+        self._scored.cache_clear()
+
+    def _score(
+        self, question: str, query: str, asked: QuestionType, stories: tuple[tuple[str, str], ...]
+    ) -> dict[tuple[str, str], tuple[_Scores, ...]]:
+        pieces = [(story, text) for story in stories for text in quotable_sentences(story[1])]
         if not pieces:
-            return []
-        titles = list(dict.fromkeys(p.title for p in passages))
+            return {}
+        titles = list(dict.fromkeys(title for title, _ in stories))
         vectors = self.sentences.vectors(titles + [text for _, text in pieces])
-        question_vector = np.asarray(self.query_vector(query), dtype=np.float32)
-        question_vector /= np.linalg.norm(question_vector) or 1.0
-        similarities = vectors @ question_vector
+        similarities = vectors @ unit(self.query_vector(query))
         title_similarity = dict(zip(titles, similarities[: len(titles)].tolist()))
         question_words = content_words(query)
         question_pairs = _pairs(question, exclude=set(asked.names))
@@ -101,38 +133,39 @@ class LeadScorer:
         figures = {n for n in numbers(asking) if not A_YEAR.fullmatch(n)}
         words_of = [content_words(text) for _, text in pieces]
         # A sentence about Calder's airport does not answer a question about Cordoba's, however close.
-        story_coverage = {p.n: name_coverage(asked, p.text, p.title) for p in passages}
+        story_coverage = {(title, body): name_coverage(asked, body, title) for title, body in stories}
         when = [s.text.lower() for s in analyse(question).spans if s.kind == DATE]
         weights = _distinctiveness(question_words, words_of)
         restating = self._restating(question, asking, vectors[len(titles) :])
-        candidates = []
-        for (passage, text), words, vector, cosine, restates in zip(
+        scored: dict[tuple[str, str], list[_Scores]] = {story: [] for story in stories}
+        for (story, text), words, vector, cosine, restates in zip(
             pieces, words_of, vectors[len(titles) :], similarities[len(titles) :].tolist(), restating.tolist()
         ):
+            title = story[0]
             overlap = len(question_words & words) / len(question_words) if question_words else 0.0
             distinct = sum(weights.get(w, 0.0) for w in words)
             # A sentence from the story that is about the question (its headline says so) beats a
             # passing mention of the same fact in a story about something else.
             similarity = cosine + 0.15 * overlap
-            relevance = similarity + self.headline_weight * title_similarity[passage.title]
+            relevance = similarity + self.headline_weight * title_similarity[title]
             phrases = len(question_pairs & _pairs(text)) / len(question_pairs) if question_pairs else 0.0
-            fitness = fit(asked, text, similar=close_in_meaning(asked, text, cosine, passage.title)) or stance_fit(asked, text, passage.title) or reason_fit(asked, text, passage.title)
+            fitness = fit(asked, text, similar=close_in_meaning(asked, text, cosine, title)) or stance_fit(asked, text, title) or reason_fit(asked, text, title)
             lead = (
                 relevance
                 + FIT_WEIGHT * fitness
-                + NAMES_WEIGHT * name_coverage(asked, text, passage.title)
-                + STORY_NAMES_WEIGHT * story_coverage[passage.n]
+                + NAMES_WEIGHT * name_coverage(asked, text, title)
+                + STORY_NAMES_WEIGHT * story_coverage[story]
                 + WHEN_WEIGHT * _same_when(when, text)
                 + WHEN_WEIGHT * _share_of(figures, numbers(text))
                 + PHRASE_WEIGHT * phrases
                 + DISTINCT_WEIGHT * distinct
                 - (0.0 if states_beside_head(asked, text) else RESTATING_WEIGHT * restates)
             )
-            direct = answers(asked, text, cosine, passage.title)
-            candidates.append(
-                ScoredSentence(passage, text, relevance, similarity, lead, direct, fitness, story_coverage[passage.n], vector)
-            )
-        return candidates
+            direct = answers(asked, text, cosine, title)
+            scored[story].append(_Scores(text, relevance, similarity, lead, direct, fitness, story_coverage[story], vector))
+        # A passage given twice (the same headline and text) counts twice above but is kept once here.
+        copies = Counter(stories)
+        return {story: tuple(sentences[: len(sentences) // copies[story]]) for story, sentences in scored.items()}
 
     def _restating(self, question: str, asking: str, vectors: np.ndarray) -> np.ndarray:
         """How much closer each sentence is to the context told before the `asking` clause than to the clause (0 when not)."""

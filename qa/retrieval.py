@@ -102,7 +102,8 @@ class Retriever:
         self.settings = settings
         self._cache: OrderedDict[str, tuple[float, ...]] = OrderedDict()
         self._cache_lock = threading.Lock()
-        # Scores sentences as answer leads for the last step of hybrid search (stored vectors when given).
+        # Scores sentences as answer leads for the last step of hybrid search (stored vectors when
+        # given); the extractive answerer shares it, and with it the scores search kept.
         self.lead_scorer = LeadScorer(sentences or embedded_vectors(embedder), self.embed_query)
 
     def embed_query(self, question: str) -> list[float]:

@@ -50,5 +50,5 @@ def build_services(
 
 
 def extractive_answerer(index: IndexServices, retriever: Retriever) -> ExtractiveAnswerer:
-    """The answerer that quotes instead of generating, reading the stored sentence vectors of `index`."""
-    return ExtractiveAnswerer(index.embedder, sentences=index.sentences, query_vector=retriever.embed_query)
+    """The answerer that quotes instead of generating, scoring sentences as `retriever` does (stored vectors, shared scores)."""
+    return ExtractiveAnswerer(index.embedder, scorer=retriever.lead_scorer)

@@ -30,6 +30,8 @@ def test_the_passage_an_answer_would_lead_with_is_the_first_search_result(settin
     ranked = services.retriever.retrieve(QUESTION, top_k=2).passages
     assert [p.url for p in ranked] == ["https://b.example/memo", "https://a.example/cuts"]
     assert [p.n for p in ranked] == [1, 2]
+    # The answerer scores with search's scorer, so it reuses the scores search kept.
+    assert services.answerer.scorer is services.retriever.lead_scorer
     # The answer quotes the first search result first, so it cites [1].
     answer = answer_question(QUESTION, services=services)
     assert "2,300 jobs" in answer.claims[1].text and answer.claims[1].citations == (1,)
@@ -93,3 +95,26 @@ def test_between_two_figures_the_one_about_what_the_question_names_goes_first(em
 
 def test_the_shipped_settings_use_it():
     assert Settings().answer_depth >= 2
+
+
+def test_search_and_answer_score_the_same_passages_once_whatever_their_order(embedder):
+    asked_for = []
+    stored = embedded_vectors(embedder)
+
+    class CountingVectors:
+        def vectors(self, texts):
+            asked_for.append(list(texts))
+            return stored.vectors(texts)
+
+    scorer = LeadScorer(CountingVectors(), embedder.embed_query)
+    kestrel, memo = _group("c", NOT_ANSWERING, fused=0.0328), _group("answering", ANSWERING, fused=0.0297)
+    in_search = scorer.candidates(QUESTION, QUESTION, classify(QUESTION), [to_passage(1, kestrel), to_passage(2, memo)])
+    given = [to_passage(1, memo), to_passage(2, kestrel)]
+    in_answer = scorer.candidates(QUESTION, QUESTION, classify(QUESTION), given)
+    assert len(asked_for) == 1
+    # The answerer's list follows its own passages, each sentence with the score search gave it.
+    assert [s.passage for s in in_answer] == [given[0]] * 1 + [given[1]] * (len(in_answer) - 1)
+    assert sorted((s.text, s.lead) for s in in_answer) == sorted((s.text, s.lead) for s in in_search)
+    # A passage given twice has its sentences listed twice, as when they were scored apiece.
+    twice = scorer.candidates(QUESTION, QUESTION, classify(QUESTION), [given[0], to_passage(2, memo)])
+    assert [s.text for s in twice] == [ANSWERING, ANSWERING] and twice[0].lead == twice[1].lead

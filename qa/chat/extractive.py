@@ -15,7 +15,7 @@ would quote first.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 
 from index import Embedder
 
@@ -27,7 +27,7 @@ from qa.models import Completion, Message, Passage
 from qa.prompts import NOT_IN_SOURCES
 from qa.question_types import QuestionType, classify
 from qa.recase import recase
-from qa.vectors import SentenceVectorSource, embedded_vectors
+from qa.vectors import embedded_vectors
 from qa.words import STOPWORDS
 
 PREFACE = "Extractive answer (sentences quoted from the articles; no language model was used):"
@@ -50,18 +50,15 @@ class ExtractiveAnswerer:
         self,
         embedder: Embedder,
         *,
-        sentences: SentenceVectorSource | None = None,
-        query_vector: Callable[[str], Sequence[float]] | None = None,
+        scorer: LeadScorer | None = None,
         max_sentences: int = 3,
         min_relevance: float = 0.35,
         diversity: float = 0.3,
         redundancy_cutoff: float = 0.9,
-        headline_weight: float = 0.3,
     ) -> None:
         self.model = f"extractive ({embedder.name})"
-        self.scorer = LeadScorer(
-            sentences or embedded_vectors(embedder), query_vector or embedder.embed_query, headline_weight=headline_weight
-        )
+        # Built with services, it shares hybrid search's scorer, and so the scores search just gave.
+        self.scorer = scorer or LeadScorer(embedded_vectors(embedder), embedder.embed_query)
         self.max_sentences = max_sentences
         self.min_relevance = min_relevance
         self.diversity = diversity
