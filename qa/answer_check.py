@@ -127,7 +127,7 @@ def reason_fit(question: QuestionType, sentence: str, context: str = "") -> floa
     return STANCE_FIT if shared >= min(2, len(asked)) > 0 else 0.0
 
 
-# Search ranks passages by fit and the extractive answerer then scores the same sentences again.
+# The same sentence is judged for many questions and again for `answers_question`: each judgement is kept.
 @lru_cache(maxsize=20_000)
 def fit(question: QuestionType, sentence: str, *, similar: bool = False) -> float:
     """0 when the sentence states nothing new of the asked kind about the thing asked; up to 1 beside the asked word.
