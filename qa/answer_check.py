@@ -342,6 +342,11 @@ def _is_new(span: Span, analysis: Analysis, question: QuestionType) -> bool:
     new = [w for w in words if w not in question.words]
     if len(new) < len(words) and all(w in ORG_WORDS or w in PLACE_WORDS for w in new):
         return False
+    # "Gary Gensler" for "Gensler", "Castlebay Comets" for "Castlebay": the question's own name, said in
+    # full. A word like "Street" is no name of its own: "Canal Street" is not "Elm Street" said in full.
+    shared = set(words) & set(question.names)
+    if len(new) == 1 and any(w not in ORG_WORDS and w not in PLACE_WORDS for w in shared):
+        return False
     return bool(new)
 
 

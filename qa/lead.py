@@ -53,6 +53,12 @@ DISTINCT_WEIGHT = 0.5
 # thing beside the asked word: "Port Avalon signed Kerrigan from Westmere, so how many goals did he
 # score?" is answered by the signing sentence that ends "... who scored 19 league goals".
 RESTATING_WEIGHT = 2.0
+# A sentence is read with its headline, as a reader reads it: "It was the club's first national
+# title since 1987" is far from "When did Harlow Rowing Club last win a national title?" on its
+# own, close beside "Harlow Rowing Club wins national eights". The mean of the two vectors stands in
+# for embedding them together (no second vector per sentence), and a sentence gains by as much as it
+# is closer to the question read that way than alone.
+IN_CONTEXT_WEIGHT = 1.0
 
 
 # Questions whose sentence scores are kept per process, for the answer that follows a search (each
@@ -126,6 +132,7 @@ class LeadScorer:
         vectors = self.sentences.vectors(titles + [text for _, text in pieces])
         similarities = vectors @ unit(self.query_vector(query))
         title_similarity = dict(zip(titles, similarities[: len(titles)].tolist()))
+        title_vectors = dict(zip(titles, vectors[: len(titles)]))
         question_words = content_words(query)
         question_pairs = _pairs(question, exclude=set(asked.names))
         asking = asking_clause(question)
@@ -138,6 +145,7 @@ class LeadScorer:
         weights = _distinctiveness(question_words, words_of)
         restating = self._restating(question, asking, vectors[len(titles) :])
         scored: dict[tuple[str, str], list[_Scores]] = {story: [] for story in stories}
+        in_context = {story: float(not _title_from_body(*story)) for story in stories}
         for (story, text), words, vector, cosine, restates in zip(
             pieces, words_of, vectors[len(titles) :], similarities[len(titles) :].tolist(), restating.tolist()
         ):
@@ -158,6 +166,7 @@ class LeadScorer:
                 + WHEN_WEIGHT * _same_when(when, text)
                 + WHEN_WEIGHT * _share_of(figures, numbers(text))
                 + PHRASE_WEIGHT * phrases
+                + IN_CONTEXT_WEIGHT * in_context.get(story, 0.0) * max(0.0, _read_with(cosine, title_similarity[title], float(vector @ title_vectors[title])) - cosine)
                 + DISTINCT_WEIGHT * distinct
                 - (0.0 if states_beside_head(asked, text) else RESTATING_WEIGHT * restates)
             )
@@ -180,6 +189,17 @@ class LeadScorer:
 def unit(vector: Sequence[float]) -> np.ndarray:
     array = np.asarray(vector, dtype=np.float32)
     return array / (np.linalg.norm(array) or 1.0)
+
+
+def _title_from_body(title: str, body: str) -> bool:
+    """Whether the title is the body's own first words (what ingest gives an untitled item, such as a search snippet)."""
+    opening = title.rstrip("\u2026 ").lstrip(".\u2026 ").split()
+    return bool(opening) and body.lstrip(".\u2026 ").split()[: len(opening)] == opening
+
+
+def _read_with(cosine: float, headline_cosine: float, between: float) -> float:
+    """The question's cosine to the mean of a sentence's and its headline's unit vectors (`between`: their own cosine)."""
+    return (cosine + headline_cosine) / math.sqrt(max(2.0 + 2.0 * between, 1e-6))
 
 
 def _same_when(when: Sequence[str], sentence: str) -> float:

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+import numpy as np
+import pytest
+
 from core import Settings
 from qa import SearchOptions, build_services
 from qa.answer_rank import rerank
@@ -118,3 +123,33 @@ def test_search_and_answer_score_the_same_passages_once_whatever_their_order(emb
     # A passage given twice has its sentences listed twice, as when they were scored apiece.
     twice = scorer.candidates(QUESTION, QUESTION, classify(QUESTION), [given[0], to_passage(2, memo)])
     assert [s.text for s in twice] == [ANSWERING, ANSWERING] and twice[0].lead == twice[1].lead
+
+
+class _Vectors:
+    """Unit vectors by text, for reading a sentence with its headline without a model's opinions."""
+
+    def __init__(self, by_text):
+        self.by_text = by_text
+
+    def vectors(self, texts):
+        return np.array([self.by_text[t] for t in texts], dtype=np.float32)
+
+
+def test_a_sentence_is_read_with_its_headline_unless_the_headline_is_its_own_first_words(monkeypatch):
+    # "It was the club's first title since 1987" says nothing of rowing alone; under its headline it does.
+    question, sentence = "When did Harlow Rowing Club last win a national title?", "It was the club's first national title since 1987."
+    headline, untitled = "Harlow Rowing Club wins national eights", "It was the club's first national title"
+    vectors = _Vectors({headline: [1, 0, 0], untitled: [1, 0, 0], sentence: [0, 1, 0]})
+
+    def lead(title: str) -> float:
+        scorer = LeadScorer(vectors, lambda text: [1, 0, 0])
+        passage = replace(to_passage(1, _group("c", sentence, fused=0.03)), title=title)
+        [scored] = scorer.candidates(question, question, classify(question), [passage])
+        return scored.lead
+
+    with_headline, with_own_words = lead(headline), lead(untitled)
+    monkeypatch.setattr("qa.lead.IN_CONTEXT_WEIGHT", 0.0)
+    # Alone the sentence is orthogonal to the question; with the headline's vector, cos = 1 / sqrt(2).
+    assert with_headline - lead(headline) == pytest.approx(2**-0.5, abs=1e-4)
+    # An untitled item's title is its own opening words: no headline to read it with.
+    assert with_own_words == pytest.approx(lead(untitled))

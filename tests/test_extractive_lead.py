@@ -224,12 +224,14 @@ def test_a_sentence_that_could_have_led_from_afar_is_quoted_after_the_lead(embed
 
 
 def test_a_sentence_restating_what_the_reader_said_before_asking_does_not_lead(embedder, monkeypatch):
-    passages = [passage(1, "Faith Chebet of Kenya won the women's race at the Calder Marathon on Sunday. "
+    passages = [passage(1, "Faith Chebet of Kenya won the women's race at the Calder Marathon on Sunday, ahead of Ruth Mwangi. "
                            "The men's race was won by Daniel Korir in 2:07:55.", title="Calder Marathon")]
     question = "Chebet won the women's race at the Calder Marathon, but who took the men's race?"
     draft = ExtractiveAnswerer(embedder, min_relevance=0.05).draft(question, passages)
     assert "Daniel Korir" in lead(draft.text)
     monkeypatch.setattr("qa.lead.RESTATING_WEIGHT", 0.0)
+    # The fake embedder's reading with the headline is noise, which here favours Korir's sentence: off too.
+    monkeypatch.setattr("qa.lead.IN_CONTEXT_WEIGHT", 0.0)
     assert "Daniel Korir" not in lead(ExtractiveAnswerer(embedder, min_relevance=0.05).draft(question, passages).text)
 
 

@@ -352,3 +352,17 @@ def test_a_question_giving_the_sum_asks_what_it_buys_and_how_old_asks_for_an_age
     assert classify("What does the extra $2.6 million in the deal pay for?").kind == "other"
     assert classify("What did Kraken agree to pay the SEC?").kind == "number"
     assert classify("How old is the bridge?").measure == "duration"  # "the 88-year-old bridge"
+
+
+def test_the_question_s_own_name_said_in_full_is_no_answer():
+    # "Castlebay Comets" is the team the question calls "Castlebay"; "Gary Gensler" is its "Gensler".
+    coaching = classify("Castlebay fired Marcus Bell, so who's coaching the team now?")
+    assert fit(coaching, "The Castlebay Comets fired head coach Marcus Bell on Monday after two wins.") == 0.0
+    assert fit(coaching, "Assistant coach Tanya Ibsen will take over on an interim basis.") > 0.0
+    assert fit(classify("Who did Gensler meet in Paris?"), "Gary Gensler met reporters in Paris on Monday.") == 0.0
+    # Another street is no alias of Elm Street, and a longer name holding the question's name is
+    # another thing: the group that sued Averill County.
+    assert fit(classify("Where will the Elm Street library branch operate?"),
+               "A temporary branch will operate from the old post office on Canal Street.") > 0.0
+    assert fit(classify("Who brought the Averill rental case?"),
+               "The Averill rental case was brought by the Averill Property Owners Alliance, a group of homeowners.") > 0.0
