@@ -225,6 +225,28 @@ def test_a_known_failure_is_reported_but_does_not_fail_the_run(tmp_path, service
     assert report.metrics()["known_failures"] == 1
 
 
+def test_a_known_failure_named_for_one_answer_mode_holds_in_that_mode_only(tmp_path, services):
+    golden = load_golden(golden_file(tmp_path, f"""
+        cases:
+          - id: broken-when-extractive
+            question: What did Kraken agree to pay the SEC?
+            known_failure: "extractive: the figure is in another article"
+            expect: {{contains_any: ["40 million"]}}
+          - id: broken-with-a-model
+            question: What did Kraken agree to pay the SEC?
+            known_failure: "llm: the model misreads the figure"
+            expect: {{cites: [{KRAKEN}]}}
+          - id: broken-with-a-model-only
+            question: What did Kraken agree to pay the SEC?
+            known_failure: "llm: the model misreads the figure"
+            expect: {{contains_any: ["40 million"]}}
+    """))
+    report = run_golden(golden, services)
+    assert report.mode == "extractive"
+    # Passing in the other mode is no news ("it passes now" would be wrong), failing here is a failure.
+    assert [r.status for r in report.results] == ["xfail", "pass", "fail"]
+
+
 def test_a_broken_retrieval_fails_the_eval_with_a_clear_reason(tmp_path, services):
     golden = load_golden(golden_file(tmp_path, f"""
         cases:
