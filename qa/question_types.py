@@ -23,6 +23,7 @@ YESNO, REASON, OTHER = "yesno", "reason", "other"
 TYPED = frozenset({PERSON, ORG, WHO, NUMBER, DATE, PLACE})
 
 # Words of a question's phrasing that say nothing about its subject ("how many", "lay off").
+_COPULAS = frozenset("is was are were".split())
 _FILLER = frozenset("many much off up out exactly roughly approximately about also ever first".split())
 # Verbs that only open the asked verb when a particle follows: "end up backing", "go on to win", "managed to claw back".
 _PHRASAL_OPENERS = frozenset("end ended ends wind wound go went manage managed manages try tried tries".split())
@@ -227,6 +228,9 @@ def classify(question: str) -> QuestionType:
     )
     last_too = kind in (DATE, PLACE) or (kind == NUMBER and head_at < len(words) and words[head_at] in _AUXILIARIES)
     head = after[:1] + (after[-1:] if last_too else []) + (_main_clause_end(asked, names) if kind in (DATE, PLACE) else [])
+    role = _role_noun(asked, names) if kind in (WHO, PERSON, ORG) else None
+    if role:
+        head = [role]
     return QuestionType(
         kind=kind,
         head=_with_family(frozenset(stem(w) for w in head)),
@@ -263,6 +267,22 @@ def _measure(lower: str, words: list[str]) -> str:
     if _MONEY_QUESTION.match(lower) or _MONEY_NOUNS & set(words[:7]):
         return MONEY
     return ""
+
+
+def _role_noun(asked: list[str], names: tuple[str, ...]) -> str | None:
+    """The role a "who is the ...?" question asks about: the last word of the phrase after "is the"
+    ("the new head coach of the Comets" -> "coach", "the only committee member to oppose" -> "member"),
+    as English compounds end with the word they name. None when the question does not ask that way."""
+    if len(asked) < 3 or asked[0] not in _COPULAS or asked[1] not in ("the", "a", "an"):
+        return None
+    phrase = []
+    for word in asked[2:]:
+        if word in STOPWORDS or word in _FILLER:
+            if phrase:
+                break
+            continue  # "the only committee member"
+        phrase.append(word)
+    return phrase[-1] if phrase and phrase[-1].removesuffix("'s") not in names else None
 
 
 def _main_clause_end(asked: list[str], names: tuple[str, ...]) -> list[str]:

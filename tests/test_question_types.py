@@ -366,3 +366,19 @@ def test_the_question_s_own_name_said_in_full_is_no_answer():
                "A temporary branch will operate from the old post office on Canal Street.") > 0.0
     assert fit(classify("Who brought the Averill rental case?"),
                "The Averill rental case was brought by the Averill Property Owners Alliance, a group of homeowners.") > 0.0
+
+
+@pytest.mark.parametrize(
+    ("question", "head"),
+    [
+        ("Who is the new head coach of the Comets?", "coach"),
+        ("Who was the only committee member to oppose the bridge deal?", "member"),
+        ("Who is the transit director?", "director"),
+        ("Who is the Port Avalon manager?", "manag"),
+    ],
+)
+def test_a_who_is_the_question_asks_about_the_last_word_of_its_role(question, head):
+    # English compounds end with the word they name: a "head coach" is a coach, not a head.
+    asked = classify(question)
+    assert head in asked.head
+    assert not {"new", "committe", "transit", "port"} & asked.head
