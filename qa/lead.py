@@ -2,8 +2,8 @@
 
 A sentence leads when it states what the question asks for (`qa/answer_check.py`: a person, a
 number, a date ... beside the word asked about, one the question does not already hold) and is
-close to the question: MiniLM similarity to the question and the headline's, shared words and
-word pairs, the question's names and times, weighed by how few sentences carry them. The
+close to the question: MiniLM similarity to the question (alone, and read with its headline)
+and the headline's, shared words and word pairs, the question's names and times, weighed by how few sentences carry them. The
 extractive answerer quotes the best one first; hybrid search puts the passage that holds it
 first (`qa/answer_rank.py`), so the first search result is the one an answer would quote.
 
