@@ -3,9 +3,10 @@
 A sentence leads when it states what the question asks for (`qa/answer_check.py`: a person, a
 number, a date ... beside the word asked about, one the question does not already hold) and is
 close to the question: MiniLM similarity to the question (alone, and read with its headline)
-and the headline's, shared words and word pairs, the question's names and times, weighed by how few sentences carry them. The
-extractive answerer quotes the best one first; hybrid search puts the passage that holds it
-first (`qa/answer_rank.py`), so the first search result is the one an answer would quote.
+and the headline's, shared words and word pairs, the question's names and times, weighed by how
+few sentences carry them. The extractive answerer quotes the best one first; hybrid search puts
+the passage that holds it first (`qa/answer_rank.py`), so the first search result is the one an
+answer would quote.
 
 Sentence vectors come from the store (computed at ingest, `index/sentence_vectors.py`) and the
 question's from the retriever's cache, so scoring embeds at most the question.
@@ -145,7 +146,7 @@ class LeadScorer:
         weights = _distinctiveness(question_words, words_of)
         restating = self._restating(question, asking, vectors[len(titles) :])
         scored: dict[tuple[str, str], list[_Scores]] = {story: [] for story in stories}
-        in_context = {story: float(not _title_from_body(*story)) for story in stories}
+        headlined = {story: not _title_from_body(*story) for story in stories}
         for (story, text), words, vector, cosine, restates in zip(
             pieces, words_of, vectors[len(titles) :], similarities[len(titles) :].tolist(), restating.tolist()
         ):
@@ -157,6 +158,8 @@ class LeadScorer:
             similarity = cosine + 0.15 * overlap
             relevance = similarity + self.headline_weight * title_similarity[title]
             phrases = len(question_pairs & _pairs(text)) / len(question_pairs) if question_pairs else 0.0
+            with_headline = _read_with(cosine, title_similarity[title], float(vector @ title_vectors[title]))
+            in_context = max(0.0, with_headline - cosine) if headlined[story] else 0.0
             fitness = fit(asked, text, similar=close_in_meaning(asked, text, cosine, title)) or stance_fit(asked, text, title) or reason_fit(asked, text, title)
             lead = (
                 relevance
@@ -166,7 +169,7 @@ class LeadScorer:
                 + WHEN_WEIGHT * _same_when(when, text)
                 + WHEN_WEIGHT * _share_of(figures, numbers(text))
                 + PHRASE_WEIGHT * phrases
-                + IN_CONTEXT_WEIGHT * in_context.get(story, 0.0) * max(0.0, _read_with(cosine, title_similarity[title], float(vector @ title_vectors[title])) - cosine)
+                + IN_CONTEXT_WEIGHT * in_context
                 + DISTINCT_WEIGHT * distinct
                 - (0.0 if states_beside_head(asked, text) else RESTATING_WEIGHT * restates)
             )
