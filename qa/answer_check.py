@@ -344,7 +344,9 @@ def _is_new(span: Span, analysis: Analysis, question: QuestionType) -> bool:
         return False
     # "Gary Gensler" for "Gensler", "Castlebay Comets" for "Castlebay": the question's own name, said in
     # full. A word like "Street" is no name of its own: "Canal Street" is not "Elm Street" said in full.
-    shared = set(words) & set(question.names)
+    # A name qualifying what is asked is expected in the answer: "Which Fairway subsidiary ...?" is
+    # answered by "Fairway Logistics".
+    shared = set(words) & (set(question.names) - question.qualifiers)
     if len(new) == 1 and any(w not in ORG_WORDS and w not in PLACE_WORDS for w in shared):
         return False
     return bool(new)

@@ -24,6 +24,7 @@ TYPED = frozenset({PERSON, ORG, WHO, NUMBER, DATE, PLACE})
 
 # Words of a question's phrasing that say nothing about its subject ("how many", "lay off").
 _COPULAS = frozenset("is was are were".split())
+_DETERMINERS = frozenset("which what whose the a an".split())
 _FILLER = frozenset("many much off up out exactly roughly approximately about also ever first".split())
 # Verbs that only open the asked verb when a particle follows: "end up backing", "go on to win", "managed to claw back".
 _PHRASAL_OPENERS = frozenset("end ended ends wind wound go went manage managed manages try tried tries".split())
@@ -166,6 +167,8 @@ class QuestionType:
     # the first mention a story calls them by their last name, which then stands for all of it.
     persons: tuple[tuple[str, ...], ...] = ()
     ahead: bool = False  # a when-question about what is yet to happen ("When will the bridge reopen?")
+    # Names that qualify what is asked ("Which Fairway subsidiary ...?"): the answer may hold them.
+    qualifiers: frozenset[str] = frozenset()
 
     @property
     def typed(self) -> bool:
@@ -240,6 +243,7 @@ def classify(question: str) -> QuestionType:
         measure=_measure(lower, words) if kind == NUMBER else _date_grain(lower) if kind == DATE else "",
         persons=persons,
         ahead=kind == DATE and bool(_AHEAD.search(lower)),
+        qualifiers=_qualifiers(words, head[:1], names),
     )
 
 
@@ -267,6 +271,20 @@ def _measure(lower: str, words: list[str]) -> str:
     if _MONEY_QUESTION.match(lower) or _MONEY_NOUNS & set(words[:7]):
         return MONEY
     return ""
+
+
+def _qualifiers(words: list[str], head: list[str], names: tuple[str, ...]) -> frozenset[str]:
+    """The names right before the head that a determiner opens ("which Fairway subsidiary", "the Port
+    Avalon manager"): they qualify what is asked. A name after "did" is the subject ("did Gensler meet")."""
+    if not head or head[0] not in words:
+        return frozenset()
+    at = words.index(head[0])
+    start = at
+    while start > 0 and words[start - 1].removesuffix("'s") in names:
+        start -= 1
+    if start == at or start == 0 or words[start - 1] not in _DETERMINERS:
+        return frozenset()
+    return frozenset(w.removesuffix("'s") for w in words[start:at])
 
 
 def _role_noun(asked: list[str], names: tuple[str, ...]) -> str | None:

@@ -360,6 +360,11 @@ def test_the_question_s_own_name_said_in_full_is_no_answer():
     assert fit(coaching, "The Castlebay Comets fired head coach Marcus Bell on Monday after two wins.") == 0.0
     assert fit(coaching, "Assistant coach Tanya Ibsen will take over on an interim basis.") > 0.0
     assert fit(classify("Who did Gensler meet in Paris?"), "Gary Gensler met reporters in Paris on Monday.") == 0.0
+    # A name that qualifies what is asked is expected in the answer: a Fairway subsidiary is "Fairway ...".
+    assert fit(classify("Which Fairway subsidiary runs the trucks?"),
+               "The trucks are run by Fairway Logistics, a subsidiary.") > 0.0
+    assert classify("Who is the Port Avalon manager?").qualifiers == {"port", "avalon"}
+    assert not classify("Who did Gensler meet in Paris?").qualifiers  # the subject, not a qualifier
     # Another street is no alias of Elm Street, and a longer name holding the question's name is
     # another thing: the group that sued Averill County.
     assert fit(classify("Where will the Elm Street library branch operate?"),
