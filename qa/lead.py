@@ -28,7 +28,8 @@ from index.sentences import split_sentences
 
 from qa.answer_check import answers, close_in_meaning, fit, name_coverage, reason_fit, stance_fit, states_beside_head
 from qa.models import Passage
-from qa.question_types import QuestionType, asking_clause
+from qa.asking import asking_clause
+from qa.question_types import QuestionType
 from qa.typed_spans import A_YEAR, DATE, analyse
 from qa.vectors import SentenceVectorSource
 from qa.words import STOPWORDS, content_words, numbers
@@ -146,7 +147,7 @@ class LeadScorer:
         weights = _distinctiveness(question_words, words_of)
         restating = self._restating(question, asking, vectors[len(titles) :])
         scored: dict[tuple[str, str], list[_Scores]] = {story: [] for story in stories}
-        headlined = {story: not _title_from_body(*story) for story in stories}
+        headlined = {story: not _untitled(*story) for story in stories}
         for (story, text), words, vector, cosine, restates in zip(
             pieces, words_of, vectors[len(titles) :], similarities[len(titles) :].tolist(), restating.tolist()
         ):
@@ -194,8 +195,8 @@ def unit(vector: Sequence[float]) -> np.ndarray:
     return array / (np.linalg.norm(array) or 1.0)
 
 
-def _title_from_body(title: str, body: str) -> bool:
-    """Whether the title is the body's own first words (what ingest gives an untitled item, such as a search snippet)."""
+def _untitled(title: str, body: str) -> bool:
+    """Whether the title is only the body's own first words (what ingest gives an untitled item, such as a search snippet)."""
     opening = title.rstrip("\u2026 ").lstrip(".\u2026 ").split()
     return bool(opening) and body.lstrip(".\u2026 ").split()[: len(opening)] == opening
 

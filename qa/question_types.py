@@ -13,6 +13,7 @@ from functools import lru_cache
 
 import Stemmer
 
+from qa.asking import asking_clause, read_out_contractions
 from qa.typed_spans import DATE, DURATION, MONEY, NUMBER, ORG, PERCENT, PERSON, PLACE, ROLES, analyse, is_occupation, tokenize
 from qa.words import COMMON_ACRONYMS, STOPWORDS
 
@@ -23,8 +24,6 @@ YESNO, REASON, OTHER = "yesno", "reason", "other"
 TYPED = frozenset({PERSON, ORG, WHO, NUMBER, DATE, PLACE})
 
 # Words of a question's phrasing that say nothing about its subject ("how many", "lay off").
-_COPULAS = frozenset("is was are were".split())
-_DETERMINERS = frozenset("which what whose the a an".split())
 _FILLER = frozenset("many much off up out exactly roughly approximately about also ever first".split())
 # Verbs that only open the asked verb when a particle follows: "end up backing", "go on to win", "managed to claw back".
 _PHRASAL_OPENERS = frozenset("end ended ends wind wound go went manage managed manages try tried tries".split())
@@ -79,6 +78,8 @@ _WHERE = re.compile(r"^(where|from where)\b")
 _LEVEL_VERBS = re.compile(r"\b(end(ed|s)? up|stand|stands|stood|settle[ds]?|close[ds]?|finish(ed|es)?|land(ed|s)?|peak(ed|s)?)\b")
 _TRAILING_PHRASE_STARTS = frozenset("during in at on after before for from to with of by since until over into".split())
 _COPULAS = frozenset("is are was were".split())
+# What opens a noun phrase the question asks about ("which Fairway subsidiary", "the Port Avalon manager").
+_DETERMINERS = frozenset("which what whose the a an".split())
 _PHRASE_ENDS = frozenset(
     "of in on at by for from to with into over under after before during ever that which who and or now today then "
     "when where while as if because since until than".split()
@@ -132,25 +133,6 @@ _IRREGULAR = {
 }
 # "one-time costs" is one word: its "time" does not make a date question.
 _WORDS = re.compile(r"[A-Za-z0-9]+(?:['-][A-Za-z0-9]+)*")
-# How people type questions to a chat box: "who's", "whats", "can you tell me when ...",
-# "Castlebay fired Bell, so who's coaching now?". The asking clause is what is typed.
-_CONTRACTIONS = re.compile(r"\b(who|what|when|where|how)(?:['\u2019]s|s)\b", re.IGNORECASE)
-_OPENERS = re.compile(r"^(?:(?:ok(?:ay)?|so|and|also|hey|hi|well|then|but|now|please|quick question)\b[,!:]?\s+)+", re.IGNORECASE)
-_QUESTION_WORDS = r"who|whom|whose|what|which|when|where|why|how"
-_EMBEDDING = re.compile(
-    r"^(?:(?:can|could|would) you (?:please )?(?:tell me|say|find out|check)|do you know|does anyone know|any idea"
-    r"|i(?:'d| would) like to know|i want to know|i wonder|i'm wondering|(?:please )?tell me)\s+"
-    rf"(?=(?:{_QUESTION_WORDS}|if|whether)\b)",
-    re.IGNORECASE,
-)
-_QUESTION_START = re.compile(rf"^(?:{_QUESTION_WORDS}|is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b", re.IGNORECASE)
-# A clause break, and the question word that opens the asking clause after it.
-_ASKING_CLAUSE = re.compile(
-    r"(?:\s[\u2014\u2013-]+\s*|[;:\u2014\u2013]\s*|,\s*|[.!?]\s+|\s(?=so\s|but\s))"
-    r"(?:(?:so|but|and|then|roughly|approximately|about|exactly)\s+)*"
-    rf"((?:{_QUESTION_WORDS}|is|are|was|were|do|does|did|has|have|had)\b.*)$",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True)
@@ -194,7 +176,7 @@ def stem(word: str) -> str:
 @lru_cache(maxsize=4096)
 def classify(question: str) -> QuestionType:
     """The question's answer kind, head words, focus words and names."""
-    text = _CONTRACTIONS.sub(lambda m: f"{m.group(1)} is", " ".join(question.strip().split()))
+    text = read_out_contractions(" ".join(question.strip().split()))
     asking = asking_clause(text)
     lower = asking.lower()
     words = [w.lower() for w in _WORDS.findall(asking)]
@@ -245,21 +227,6 @@ def classify(question: str) -> QuestionType:
         ahead=kind == DATE and bool(_AHEAD.search(lower)),
         qualifiers=_qualifiers(words, head[:1], names),
     )
-
-
-def asking_clause(question: str) -> str:
-    """The clause that asks: openers ("ok so"), "can you tell me" and context before it dropped.
-
-    "I read about the Harlow trial \u2014 what did the jury decide?" asks "what did the jury
-    decide?"; "According to the Journal, how much ...?" asks "how much ...?". A question that
-    opens with its question word is returned as it is.
-    """
-    text = _OPENERS.sub("", question)
-    text = _EMBEDDING.sub("", text)
-    if _QUESTION_START.match(text):
-        return text
-    clause = _ASKING_CLAUSE.search(text)
-    return clause.group(1) if clause else text
 
 
 def _measure(lower: str, words: list[str]) -> str:
