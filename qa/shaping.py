@@ -5,7 +5,9 @@
 - near-duplicates (one wire story run by two outlets) become one passage that keeps every
   outlet in `also_in`; of two copies that differ only by an edit the newest supplies the text,
   since a later copy of a story is usually the corrected one, but a copy trimmed from the other
-  never replaces the better-ranked fuller one (it would drop the facts it cut).
+  never replaces the better-ranked fuller one (it would drop the facts it cut), and a fuller copy
+  ranked below a trimmed one is no duplicate of it when what it adds states a figure or a name
+  the trimmed one lacks ("about 140,000 homes" where the wire copy says "thousands").
 """
 
 from __future__ import annotations
@@ -15,12 +17,18 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from index.sentences import split_sentences
 from index.store import StoredChunk
 
 from qa.models import Passage
+from qa.words import STOPWORDS, numbers
 
 MAX_CHUNKS_PER_PASSAGE = 3
 _WORD = re.compile(r"\w+")
+_CAPITALISED = re.compile(r"\b[A-Z][\w'-]+")
+# A sentence a copy adds is its own when at least this many of its word 3-grams, and most of
+# them, are not in the other copy: a byline or a dateline ("By Jane Doe.", "LONDON (Wire) -") is not.
+OWN_SENTENCE_SHINGLES = 6
 
 
 @dataclass
@@ -92,9 +100,12 @@ def shape(ranked: list[Candidate], top_k: int, *, max_per_article: int, duplicat
         if per_article.get(article, 0) >= max_per_article:
             continue
         twin = _duplicate_of(candidate, groups, duplicate_threshold)
+        updates = twin is not None and _updates(candidate, twin)
+        if twin is not None and not updates and _adds_facts(candidate, twin):
+            twin = None  # a fuller copy: it is kept for what only it says
         if twin is not None:
             if all(a["article_id"] != article for a in twin.also_in):
-                if len(twin.members) == 1 and _newer(candidate.chunk, twin.best.chunk) and _same_text(candidate, twin.best):
+                if updates:
                     # The same story updated later (a corrected figure): show the newest text.
                     twin.also_in.append(_article_ref(twin.best.chunk))
                     per_article[twin.best.chunk.article_id] -= 1
@@ -127,12 +138,45 @@ def _duplicate_of(candidate: Candidate, groups: list[PassageGroup], threshold: f
     return None
 
 
+def _adds_facts(candidate: Candidate, group: PassageGroup) -> bool:
+    """Whether the candidate has a sentence of its own that states a figure or a name the chosen copy does not.
+
+    What answers a question is mostly such a fact, so a copy that adds one is kept in full even
+    when most of its words repeat the chosen copy (a bulletin of 100 word 3-grams, 60 of them in
+    the wire copy ranked above it, that alone gives the count of homes without power).
+    """
+    theirs_text = " ".join(m.chunk.text for m in group.members)
+    theirs = frozenset().union(*(m.shingles for m in group.members))
+    known = _facts(theirs_text)
+    for sentence in split_sentences(candidate.chunk.text):
+        shingles = _word_triples(sentence.text)
+        own = shingles - theirs
+        if len(own) >= OWN_SENTENCE_SHINGLES and len(own) * 2 > len(shingles) and _facts(sentence.text) - known:
+            return True
+    return False
+
+
+def _facts(text: str) -> set[str]:
+    """The figures and capitalised words (names, mostly) a text states, lower-cased."""
+    names = {w.lower() for w in _CAPITALISED.findall(text) if w.lower() not in STOPWORDS}
+    return numbers(text) | names
+
+
 
 @lru_cache(maxsize=50_000)
 def _shingles(chunk_id: str, text: str) -> frozenset[int]:
     """Hashed word 3-grams of a chunk; chunk ids are version-specific, so a cached entry never goes stale."""
+    return _word_triples(text)
+
+
+def _word_triples(text: str) -> frozenset[int]:
     words = _WORD.findall(text.lower())
     return frozenset(hash(triple) for triple in zip(words, words[1:], words[2:]))
+
+
+def _updates(candidate: Candidate, twin: PassageGroup) -> bool:
+    """Whether the candidate is a later edit of the chosen copy, which it replaces."""
+    return len(twin.members) == 1 and _newer(candidate.chunk, twin.best.chunk) and _same_text(candidate, twin.best)
 
 
 def _same_text(a: Candidate, b: Candidate, *, threshold: float = 0.8) -> bool:

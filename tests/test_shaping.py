@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from index import Article
 from qa import SearchOptions
 from tests.test_retrieval import article, empty, publish  # noqa: F401 (empty is a fixture)
@@ -112,6 +114,61 @@ def test_a_fuller_copy_ranked_below_a_trimmed_one_is_kept_for_what_only_it_says(
                                         top_k=3, options=SearchOptions(recency=False)).passages
     assert "4.2 feet" not in passages[0].text  # the trimmed copy is the closer match ...
     assert any("4.2 feet" in p.text for p in passages)  # ... and the full one is not collapsed into it
+
+
+_BULLETIN_SHARED = (
+    "Tropical Storm Delia came ashore near Port Severn early Tuesday, knocking out power to homes and businesses "
+    "across three counties. Forecasters said Delia would weaken as it moved inland but could drop heavy rain on the "
+    "Tolland Hills through Wednesday, raising the risk of flash flooding. Governor Alicia Brandt declared a state of "
+    "emergency for Severn, Tolland and Marsh counties on Monday night, and schools in all three counties were closed."
+)
+
+
+def _mostly_repeats(longer: str, shorter: str, threshold: float) -> bool:
+    """Whether most of the longer text's word 3-grams are in the shorter one (what makes a near-duplicate)."""
+
+    def triples(text: str) -> set[tuple[str, ...]]:
+        words = re.findall(r"\w+", text.lower())
+        return set(zip(words, words[1:], words[2:]))
+
+    mine, theirs = triples(longer), triples(shorter)
+    return len(mine & theirs) / len(mine) >= threshold
+
+
+def test_a_fuller_copy_that_mostly_repeats_a_trimmed_one_is_kept_for_the_figure_only_it_gives(empty):
+    added = " The utility said about 140,000 customers were without power."
+    full = article("Delia lands", _BULLETIN_SHARED + added, url="https://weather.example/delia", day="2024-08-27",
+                   source="Coastal Weather")
+    trimmed = article("Storm Delia hits coast", _BULLETIN_SHARED, url="https://wire.example/delia", day="2024-08-28",
+                      source="Meridian Wire")
+    assert _mostly_repeats(full.body, trimmed.body, empty.settings.duplicate_threshold), "the case the rule is for"
+    publish(empty, full, trimmed)
+    passages = empty.retriever.retrieve("Storm Delia hits coast", top_k=3, options=SearchOptions(recency=False)).passages
+    assert passages[0].source == "Meridian Wire"  # the trimmed copy is the closer match ...
+    assert any("140,000" in p.text for p in passages)  # ... and the fuller one is not collapsed into it
+
+
+def test_an_older_copy_with_a_figure_since_corrected_is_still_collapsed_into_the_newer_one(empty):
+    body = _BULLETIN_SHARED + " The utility said about {} customers were without power."
+    corrected = article("Delia lands", body.format("140,000"), url="https://weather.example/delia", day="2024-08-28",
+                        source="Coastal Weather")
+    first = article("Delia lands", body.format("120,000"), url="https://wire.example/delia", day="2024-08-27",
+                    source="Meridian Wire")
+    publish(empty, corrected, first)
+    for question in ("Delia lands 140,000 customers without power", "Delia lands 120,000 customers without power"):
+        passages = empty.retriever.retrieve(question, top_k=3, options=SearchOptions(recency=False)).passages
+        assert len(passages) == 1 and "140,000" in passages[0].text, question
+        assert [a["source"] for a in passages[0].also_in] == ["Meridian Wire"]
+
+
+def test_a_reprint_that_adds_only_a_byline_is_still_one_passage(empty):
+    wire = article("Storm Delia hits coast", _BULLETIN_SHARED, url="https://wire.example/delia", source="Meridian Wire")
+    reprint = article("Storm Delia hits coast", "By Jane Okafor. PORT SEVERN (Gazette) - " + _BULLETIN_SHARED,
+                      url="https://gazette.example/delia", source="Port Avalon Gazette")
+    publish(empty, wire, reprint)
+    passages = empty.retriever.retrieve("Storm Delia hits coast", top_k=3, options=SearchOptions(recency=False)).passages
+    assert len(passages) == 1
+    assert {passages[0].source} | {a["source"] for a in passages[0].also_in} == {"Meridian Wire", "Port Avalon Gazette"}
 
 
 def test_each_method_s_first_hit_keeps_a_place_in_the_fused_top_k():
