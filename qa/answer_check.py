@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import lru_cache
 
 from qa.citations import parse_marks, strip_marks
+from qa.words import STOPWORDS
 from qa.question_types import DAY, REASON, TYPED, WHO, YEAR, YESNO, QuestionType, classify, stem
 from index.sentences import split_sentences
 from qa.typed_spans import (
@@ -42,6 +43,9 @@ _HEAD_DISTANCE = 4
 # A number's weight when the question asks for money, a percentage or a duration and the number is
 # not written as one (unmarked: "14"), or is written as another ("five years" for a sum of money).
 _UNMARKED, _OTHER_MEASURE = 0.7, 0.4
+# "Thousands" answers "how many homes lost power?" less well than "about 140,000" does.
+_VAGUE_COUNTS = frozenset("dozens hundreds thousands millions billions".split())
+_VAGUE = 0.5
 # Another of the question's words beside a span counts for this share of the asked word beside it.
 OTHER_BESIDE = 0.6
 # A date answers "how long" as the end of the period.
@@ -164,6 +168,8 @@ def fit(question: QuestionType, sentence: str, *, similar: bool = False) -> floa
         # Another of the question's words beside the span counts for part ("Trading resumed at
         # 12:48 p.m." for "At what time did trading restart?").
         beside = max(_beside(span, stems, question.head), OTHER_BESIDE * _beside(span, stems, asked_words - question.head))
+        if _counts_another(span, analysis, stems, question.head):
+            beside *= OTHER_BESIDE  # "three counties" near "homes" counts counties, not homes
         near = _near(span, stems, asked_words or question.focus)
         # A span of exactly the asked kind and measure ("30 percent" for "what share") needs less
         # evidence that it is about the question: a quarter of its words close by.
@@ -216,6 +222,8 @@ def _span_weight(question: QuestionType, span: Span, analysis: Analysis, accepts
         weight *= _OTHER_MEASURE  # "In which city ...?" is answered by "in Chicago", not "in the United States"
     if question.measure == DURATION and span.kind == DATE:
         weight = _UNTIL  # "How long will holders be able to redeem?" "... until at least February 2024"
+    if span.kind == NUMBER and span.text.lower() in _VAGUE_COUNTS:
+        weight *= _VAGUE
     if question.measure and span.kind == NUMBER and span.measure != question.measure:
         # "How much money ...?" is answered by "$412,000" before "two counts"; an unmarked number may still be it.
         weight *= _UNMARKED if not span.measure else _OTHER_MEASURE
@@ -358,6 +366,17 @@ def _beside(span: Span, stems: Sequence[str], words: frozenset[str]) -> float:
     inside = range(span.first, span.last + 1)
     distances = [min(abs(i - span.first), abs(i - span.last)) for i, s in enumerate(stems) if i not in inside and s in words]
     return max((_closeness(d) for d in distances), default=0.0)
+
+
+def _counts_another(span: Span, analysis: Analysis, stems: Sequence[str], head: frozenset[str]) -> bool:
+    """Whether a plain number counts a word other than the asked one: the word right after it is
+    another noun, and the asked word is not among the next two ("three counties", not "19 league goals")."""
+    if span.kind != NUMBER or span.measure or not head:
+        return False
+    following = analysis.tokens[span.last + 1 : span.last + 3]
+    if not following or not following[0].text.isalpha() or following[0].lower in STOPWORDS:
+        return False
+    return not head & set(stems[span.last + 1 : span.last + 3])
 
 
 def _near(span: Span, stems: Sequence[str], focus: frozenset[str]) -> float:

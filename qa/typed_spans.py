@@ -153,7 +153,9 @@ def analyse(sentence: str) -> Analysis:
     """The sentence's tokens and every typed span in it (cached: sentences repeat across questions)."""
     tokens = tokenize(sentence)
     dates = [replace(s, measure=CLOCK) if _CLOCK.search(s.text) else s for s in _pattern_spans(sentence, tokens, _DATE_RE, DATE)]
-    spans = dates + _numbers(sentence, tokens) + _names(tokens)
+    # The "4" of "4 p.m." and the "3" of "Feb. 3" are a date's parts, not a quantity.
+    numbers = [n for n in _numbers(sentence, tokens) if not any(d.first <= n.first and n.last <= d.last for d in dates)]
+    spans = dates + numbers + _names(tokens)
     return Analysis(tokens, tuple(spans))
 
 

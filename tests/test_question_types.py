@@ -148,6 +148,20 @@ def test_a_vote_or_score_is_one_number_and_answers_a_tally_question():
     assert fit(classify("What was the tally when the council backed the route?"), "The council voted 9-2 to adopt the route.") > 0
 
 
+def test_the_numbers_of_a_time_or_a_date_are_not_quantities():
+    spans = [(s.text, s.kind) for s in analyse("Customers were asked to save power between 4 p.m. and 9 p.m. on Feb. 3.").spans]
+    assert ("4 p.m.", "date") in spans and ("Feb. 3", "date") in spans
+    assert not [text for text, kind in spans if kind == "number"]
+    assert fit(classify("How many customers lost power?"), "Customers were asked to save power between 4 p.m. and 9 p.m.") == 0
+
+
+def test_a_figure_answers_how_many_better_than_a_vague_count():
+    question = classify("How many homes and businesses lost power when Delia came ashore?")
+    vague = "Delia came ashore early Tuesday, knocking out power to thousands of homes and businesses."
+    figure = "Delia came ashore early Tuesday, knocking out power to about 140,000 homes and businesses."
+    assert 0 < fit(question, vague) < fit(question, figure)
+
+
 def test_a_person_of_a_place_is_a_person_but_an_institution_of_a_place_is_one_name():
     kinds = {s.text: s.kind for s in analyse("Faith Chebet of Kenya beat the Bank of America team at the Port of Calder.").spans}
     assert kinds["Faith Chebet"] == "person" and "Kenya" in kinds
