@@ -348,7 +348,8 @@ def _is_new(span: Span, analysis: Analysis, question: QuestionType) -> bool:
     tokens = analysis.tokens[span.first : span.last + 1]
     words = [t.lower for t in tokens if t.lower not in ("the", "of", "a")]
     new = [w for w in words if w not in question.words]
-    if len(new) < len(words) and all(w in ORG_WORDS or w in PLACE_WORDS for w in new):
+    qualified = {w for w in words if w in question.words} <= question.qualifiers
+    if len(new) < len(words) and all(w in ORG_WORDS or w in PLACE_WORDS for w in new) and not qualified:
         return False
     # "Gary Gensler" for "Gensler", "Castlebay Comets" for "Castlebay": the question's own name, said in
     # full. A word like "Street" is no name of its own: "Canal Street" is not "Elm Street" said in full.

@@ -39,6 +39,8 @@ _QUANTITIES = frozenset(
     "rainfall snowfall turnout population volume debt funding cap limit fare dividend return headcount workforce "
     "staffing reading odds ratio".split()
 )
+# Quantity words that say nothing of what they measure until a noun follows ("what size raise").
+_BARE_MEASURES = frozenset("size amount number level figure total count".split())
 _MONEY_VERB_FORMS = r"pay|paid|pays|cost|costs|fined?|spend|spent|raise[sd]?|worth|charge[sd]?|earn(ed|s)?|owe[sd]?"
 _MONEY_VERBS = re.compile(rf"\b({_MONEY_VERB_FORMS})\b")
 _TIMES = frozenset(
@@ -216,6 +218,9 @@ def classify(question: str) -> QuestionType:
     role = _role_noun(asked, names) if kind in (WHO, PERSON, ORG) else None
     if role:
         head = [role]
+    measured = _measured_noun(asked) if kind == NUMBER and after[:1] and after[0] in _BARE_MEASURES else None
+    if measured:
+        head.append(measured)
     return QuestionType(
         kind=kind,
         head=_with_family(frozenset(stem(w) for w in head)),
@@ -268,6 +273,15 @@ def _role_noun(asked: list[str], names: tuple[str, ...]) -> str | None:
             continue  # "the only committee member"
         phrase.append(word)
     return phrase[-1] if phrase and phrase[-1].removesuffix("'s") not in names else None
+
+
+def _measured_noun(asked: list[str]) -> str | None:
+    """What a bare measure word measures: "raise" in "what size raise ...?", "people" in "what number of people ...?"."""
+    following = asked[1:3]
+    if following[:1] == ["of"]:
+        following = following[1:]
+    word = following[0] if following else ""
+    return word if word and word not in STOPWORDS and word not in _AUXILIARIES and word not in _FILLER else None
 
 
 def _main_clause_end(asked: list[str], names: tuple[str, ...]) -> list[str]:

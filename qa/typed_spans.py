@@ -52,7 +52,13 @@ ORG_WORDS = frozenset(
     "news post journal herald gazette tribune capital partners holdings technologies technology labs laboratory "
     "foundation trust fund police union company industries systems airlines airways motors energy pharmaceuticals "
     "microdevices network networks bureau administration reserve senate congress parliament assembly "
-    "hospital school academy museum centre center institution federation organisation organization".split()
+    "hospital school academy museum centre center institution federation organisation organization "
+    # The words a firm's name ends with: "an analyst at Tidewater Research" works for an organisation.
+    "research consulting consultants advisors advisers associates analytics economics insights strategies ventures "
+    "investments management solutions media logistics shipping lines foods brands pharma therapeutics biosciences "
+    "biotech robotics software semiconductor semiconductors resources petroleum mining steel chemicals insurance "
+    "bancorp trading railways telecom communications entertainment studios publishing properties realty "
+    "construction engineering electric utilities".split()
 )
 # Nouns that make a name set off before them an organisation ("Paylantic, the payments app").
 APPOSITIVE_ORGS = frozenset(

@@ -162,6 +162,19 @@ def test_a_figure_answers_how_many_better_than_a_vague_count():
     assert 0 < fit(question, vague) < fit(question, figure)
 
 
+def test_a_name_ending_as_firms_names_end_is_an_organisation_even_after_at():
+    kinds = {s.text: s.kind for s in analyse("said Lauren Petrakis, an analyst at Tidewater Research, and Ines Barreto of Calloway Consulting.").spans}
+    assert kinds["Tidewater Research"] == "org" and kinds["Calloway Consulting"] == "org"
+    question = classify("What firm is the analyst Lauren Petrakis with?")
+    assert fit(question, "\"Risk is priced in,\" said Lauren Petrakis, a digital asset analyst at Tidewater Research.") > 0
+
+
+def test_a_bare_measure_asks_about_the_noun_it_measures():
+    assert {"rais", "size"} <= classify("What size raise is the pilots union holding out for?").head
+    assert "peopl" in classify("What number of people were evacuated?").head
+    assert classify("What amount did Fairway pay?").head == frozenset({"amount"})
+
+
 def test_a_person_of_a_place_is_a_person_but_an_institution_of_a_place_is_one_name():
     kinds = {s.text: s.kind for s in analyse("Faith Chebet of Kenya beat the Bank of America team at the Port of Calder.").spans}
     assert kinds["Faith Chebet"] == "person" and "Kenya" in kinds
