@@ -117,6 +117,8 @@ _MONEY_QUESTION = re.compile(
     rf"^how much\b.*\b({_MONEY_VERB_FORMS}|paying|costing|raising|sell|sold|buy|bought|steal|stole|stolen|stealing"
     r"|embezzl\w*|refund\w*|give back|borrow(ed|ing)?|lend|lent|draw|drew|drawn|invest(ed|ing)?|donate[sd]?|loan(ed)?)\b"
 )
+# "How effective was the vaccine?" is answered by a rate: "prevented 82 percent of severe illness".
+_RATE_QUESTION = re.compile(r"^how (effective|efficient|accurate|likely)\b")
 _DURATION_QUESTION = re.compile(r"^(how long|for how long|how old|how many (years|months|weeks|days|hours|minutes))\b")
 _A_SUM = re.compile(r"[$\u20ac\u00a3]\s?\d|\d\s?(million|billion|dollars|euros|pounds)\b")
 _IRREGULAR = {
@@ -238,7 +240,7 @@ def _measure(lower: str, words: list[str]) -> str:
     """What a number question's answer measures, when its words say: money, a percentage or a duration."""
     if _DURATION_QUESTION.match(lower):
         return DURATION
-    if _PERCENT_NOUNS & set(words[:4]) or "what percent" in lower:
+    if _PERCENT_NOUNS & set(words[:4]) or "what percent" in lower or _RATE_QUESTION.match(lower):
         return PERCENT
     if _MONEY_QUESTION.match(lower) or _MONEY_NOUNS & set(words[:7]):
         return MONEY

@@ -126,6 +126,7 @@ def test_a_race_time_is_one_number_not_three():
         ("How long a prison term did she receive?", "duration"),
         ("How many years did prosecutors seek?", "duration"),
         ("How many stores must the grocers sell?", ""),
+        ("How effective was the RSV shot against severe illness?", "percent"),
     ],
 )
 def test_number_questions_say_what_the_number_measures(question, measure):
