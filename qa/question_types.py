@@ -98,6 +98,8 @@ _HEAD_FAMILIES = tuple(
         "deal deals contract contracts agreement agreements pact",
         "represent represents represented representing lawyer lawyers attorney attorneys counsel",
         "run runs running ran head heads headed manage manages managed manager director boss ceo",
+        "discover discovers discovered spot spots spotted find finds found detect detects detected "
+        "realize realized realise realised uncover uncovered",
     )
 )
 _ACRONYM_STEMS = {

@@ -236,6 +236,13 @@ def test_a_contract_is_a_deal():
     assert fit(question, "The 24-year-old agreed to a four-year contract after passing a medical.") > 0
 
 
+def test_to_realize_is_to_discover():
+    question = classify("When did Paylantic realize it had been hacked?")
+    found = "Paylantic's security team discovered the intrusion on Aug. 17, after unusual traffic."
+    told = "Paylantic said on Thursday that hackers had gained access to the data of 1.2 million users."
+    assert fit(question, found) > fit(question, told)
+
+
 def test_irregular_past_forms_stem_as_their_verb():
     from qa.question_types import stem
 
