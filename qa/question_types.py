@@ -100,6 +100,7 @@ _HEAD_FAMILIES = tuple(
         "run runs running ran head heads headed manage manages managed manager director boss ceo",
         "discover discovers discovered spot spots spotted find finds found detect detects detected "
         "realize realized realise realised uncover uncovered",
+        "apologize apologized apologizes apologise apologised apology apologies sorry regret regrets regretted",
     )
 )
 _ACRONYM_STEMS = {

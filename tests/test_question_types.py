@@ -243,6 +243,13 @@ def test_to_realize_is_to_discover():
     assert fit(question, found) > fit(question, told)
 
 
+def test_to_apologize_is_to_say_sorry():
+    question = classify("Who apologized to customers on Paylantic's behalf?")
+    sorry = "\"We let our users down, and I am deeply sorry,\" said Kofi Adjei-Mensah, Paylantic's chief executive."
+    other = "The company said the attackers used credentials stolen from an employee of Strandline Cloud, a contractor."
+    assert fit(question, sorry) > fit(question, other)
+
+
 def test_irregular_past_forms_stem_as_their_verb():
     from qa.question_types import stem
 
