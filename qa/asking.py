@@ -23,7 +23,9 @@ _QUESTION_START = re.compile(rf"^(?:{_QUESTION_WORDS}|is|are|was|were|do|does|di
 _ASKING_CLAUSE = re.compile(
     r"(?:\s[\u2014\u2013-]+\s*|[;:\u2014\u2013]\s*|,\s*|[.!?]\s+|\s(?=so\s|but\s))"
     r"(?:(?:so|but|and|then|roughly|approximately|about|exactly)\s+)*"
-    rf"((?:{_QUESTION_WORDS}|is|are|was|were|do|does|did|has|have|had)\b.*)$",
+    # "... fees — on what grounds did the court rule?": a preposition may open the clause.
+    rf"((?:(?:on|in|at|for|from|by|to|with|under|of|since|until|during)\s+(?=(?:{_QUESTION_WORDS})\b))?"
+    rf"(?:{_QUESTION_WORDS}|is|are|was|were|do|does|did|has|have|had)\b.*)$",
     re.IGNORECASE,
 )
 

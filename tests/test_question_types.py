@@ -295,6 +295,7 @@ def test_a_country_does_not_answer_which_city_as_well_as_a_city_does():
         ("I saw MIT built a sodium battery. Who led that research?", "who", "lead"),
         ("Where will the temporary branch operate during the renovation?", "place", "oper"),
         ("When does the lab hope to fire up the reactor?", "date", "hope"),
+        ("The bridge shut in May \u2014 in which year will it reopen?", "date", "reopen"),
     ],
 )
 def test_the_asking_clause_is_typed_whatever_comes_before_it(question, kind, head):
