@@ -56,7 +56,9 @@ _ORGS = frozenset(
     "university institute lab laboratory body bodies unit units department ministry party group union council "
     "committee board authority business startup retailer airline insurer lender manufacturer maker supplier "
     "developer contractor fund school hospital charity publication network station sponsor rival competitor "
-    "opponent side entity entities platform subsidiary subsidiaries affiliate division".split()
+    "opponent side entity entities platform subsidiary subsidiaries affiliate division vendor vendors provider "
+    "providers carrier carriers operator operators distributor distributors publisher broadcaster chain brand "
+    "automaker carmaker utility consultancy conglomerate".split()
 )
 _PEOPLE = ROLES | frozenset(
     "person people man woman member members defendant plaintiff employee reporter editor official officials "
@@ -376,7 +378,11 @@ def _phrase_head(words: list[str], start: int) -> tuple[str, int] | None:
     if not phrase:
         return None
     kind = _noun_kind(words[phrase[-1]])
-    return (kind, phrase[-1]) if kind else None
+    if kind is None:
+        # "What is the price tag on the takeover?": a quantity that modifies a noun of no kind asks for a number.
+        measured = next((i for i in phrase[:-1] if _noun_kind(words[i]) == NUMBER), None)
+        return (NUMBER, measured) if measured is not None else None
+    return kind, phrase[-1]
 
 
 def _noun_kind(word: str) -> str | None:

@@ -65,7 +65,8 @@ APPOSITIVE_ORGS = frozenset(
     "company firm maker startup start-up bank group agency regulator exchange lender insurer retailer airline "
     "carrier manufacturer developer operator publisher broker fund subsidiary unit club team charity nonprofit "
     "organisation organization association union party network platform app chain brand conglomerate utility "
-    "producer supplier provider business outlet newspaper broadcaster consultancy".split()
+    "producer supplier provider business outlet newspaper broadcaster consultancy contractor vendor distributor "
+    "automaker carmaker".split()
 )
 # Occupations too many to list end so: a neurologist, a physician, a photographer.
 _OCCUPATION = re.compile(r"\w{3,}(ist|ician|ologer|grapher)s?$")

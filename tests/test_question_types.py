@@ -37,6 +37,9 @@ from qa.typed_spans import analyse
         ("What record did the team set?", "other"),
         # The noun phrase after "was" ends at a clause word: its head is "tally", not "when".
         ("What was the tally when councillors backed the new route?", "number"),
+        # A quantity modifying a noun of no kind asks for a number; a vendor is an organisation.
+        ("What is the price tag on the takeover?", "number"),
+        ("Through which vendor did the attackers get in?", "org"),
     ],
 )
 def test_questions_are_typed_by_what_they_ask_for(question, kind):
@@ -161,6 +164,11 @@ def test_a_figure_answers_how_many_better_than_a_vague_count():
     vague = "Delia came ashore early Tuesday, knocking out power to thousands of homes and businesses."
     figure = "Delia came ashore early Tuesday, knocking out power to about 140,000 homes and businesses."
     assert 0 < fit(question, vague) < fit(question, figure)
+
+
+def test_a_name_set_off_as_a_contractor_or_vendor_is_an_organisation():
+    kinds = {s.text: s.kind for s in analyse("They used a login of Strandline Cloud, an outside contractor, to get in.").spans}
+    assert kinds["Strandline Cloud"] == "org"
 
 
 def test_a_name_ending_as_firms_names_end_is_an_organisation_even_after_at():
