@@ -151,14 +151,16 @@ def _adds_facts(candidate: Candidate, group: PassageGroup) -> bool:
     for sentence in split_sentences(candidate.chunk.text):
         shingles = _word_triples(sentence.text)
         own = shingles - theirs
-        if len(own) >= OWN_SENTENCE_SHINGLES and len(own) * 2 > len(shingles) and _facts(sentence.text) - known:
+        if len(own) >= OWN_SENTENCE_SHINGLES and len(own) * 2 > len(shingles) and _facts(sentence.text, opening=False) - known:
             return True
     return False
 
 
-def _facts(text: str) -> set[str]:
-    """The figures and capitalised words (names, mostly) a text states, lower-cased."""
-    names = {w.lower() for w in _CAPITALISED.findall(text) if w.lower() not in STOPWORDS}
+def _facts(text: str, *, opening: bool = True) -> set[str]:
+    """The figures and capitalised words (names, mostly) a text states, lower-cased; without its
+    `opening` word, which any sentence capitalises ("Forecasters said ...")."""
+    words = text.split() if opening else text.split()[1:]
+    names = {w.lower() for w in _CAPITALISED.findall(" ".join(words)) if w.lower() not in STOPWORDS}
     return numbers(text) | names
 
 

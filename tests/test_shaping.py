@@ -161,6 +161,17 @@ def test_an_older_copy_with_a_figure_since_corrected_is_still_collapsed_into_the
         assert [a["source"] for a in passages[0].also_in] == ["Meridian Wire"]
 
 
+def test_a_copy_adding_a_sentence_with_no_figure_or_name_is_still_one_passage(empty):
+    added = " Officials said the storm would weaken quickly once it moved over the cooler hills inland."
+    full = article("Storm Delia hits coast", _BULLETIN_SHARED + added, url="https://weather.example/delia", day="2024-08-27",
+                   source="Coastal Weather")
+    trimmed = article("Storm Delia hits coast", _BULLETIN_SHARED, url="https://wire.example/delia", day="2024-08-28",
+                      source="Meridian Wire")
+    publish(empty, full, trimmed)
+    passages = empty.retriever.retrieve("Storm Delia hits coast", top_k=3, options=SearchOptions(recency=False)).passages
+    assert len(passages) == 1, "a sentence's capitalised first word is no name"
+
+
 def test_a_reprint_that_adds_only_a_byline_is_still_one_passage(empty):
     wire = article("Storm Delia hits coast", _BULLETIN_SHARED, url="https://wire.example/delia", source="Meridian Wire")
     reprint = article("Storm Delia hits coast", "By Jane Okafor. PORT SEVERN (Gazette) - " + _BULLETIN_SHARED,
