@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from index import Article
 from qa import SearchOptions
 from tests.test_retrieval import article, empty, publish  # noqa: F401 (empty is a fixture)
@@ -58,16 +60,27 @@ def test_a_wire_story_run_by_two_outlets_is_one_passage_that_keeps_both(empty):
     assert sources == {"Meridian Wire", "Port Avalon Gazette"}
 
 
-def test_of_two_copies_of_a_story_the_newer_supplies_the_text(empty):
-    body = "The toll bridge fare for cars is {} dollars from Monday, the bridge company said in a statement on its website."
-    first = article("Toll bridge fare", body.format("four"), url="https://wire.example/toll", day="2023-01-05",
+_TOLL = "The toll bridge fare for cars is {} dollars from Monday, the bridge company said in a statement on its website."
+
+
+@pytest.mark.parametrize(
+    ("body", "old", "new"),
+    [
+        (_TOLL, "four", "six"),
+        # A corrected figure in a longer story: the older copy adds no sentence of its own, so it is no fuller copy.
+        ("BULLETIN The utility said about {} customers were without power.", "120,000", "140,000"),
+    ],
+)
+def test_of_two_copies_of_a_story_the_newer_supplies_the_text(empty, body, old, new):
+    body = body.replace("BULLETIN", _BULLETIN_SHARED)
+    first = article("Toll bridge fare", body.format(old), url="https://wire.example/toll", day="2023-01-05",
                     source="Meridian Wire")
-    corrected = article("Toll bridge fare", body.format("six"), url="https://gazette.example/toll", day="2023-01-06",
+    corrected = article("Toll bridge fare", body.format(new), url="https://gazette.example/toll", day="2023-01-06",
                         source="Port Avalon Gazette")
     publish(empty, first, corrected)
-    for question in ("toll bridge fare for cars four dollars", "toll bridge fare for cars six dollars"):
+    for question in (f"toll bridge fare {old}", f"toll bridge fare {new}"):
         passages = empty.retriever.retrieve(question, top_k=3, options=SearchOptions(recency=False)).passages
-        assert len(passages) == 1 and "six" in passages[0].text
+        assert len(passages) == 1 and new in passages[0].text
         assert [a["source"] for a in passages[0].also_in] == ["Meridian Wire"]
 
 
@@ -135,40 +148,27 @@ def _mostly_repeats(longer: str, shorter: str, threshold: float) -> bool:
     return len(mine & theirs) / len(mine) >= threshold
 
 
-def test_a_fuller_copy_that_mostly_repeats_a_trimmed_one_is_kept_for_the_figure_only_it_gives(empty):
-    added = " The utility said about 140,000 customers were without power."
-    full = article("Delia lands", _BULLETIN_SHARED + added, url="https://weather.example/delia", day="2024-08-27",
+def _wire_copy_and_one_that_adds(empty, added: str, *, title: str) -> list:
+    """The bulletin plus `added` (older) and the wire copy without it (newer); the passages a search for the wire headline finds."""
+    full = article(title, _BULLETIN_SHARED + added, url="https://weather.example/delia", day="2024-08-27",
                    source="Coastal Weather")
     trimmed = article("Storm Delia hits coast", _BULLETIN_SHARED, url="https://wire.example/delia", day="2024-08-28",
                       source="Meridian Wire")
-    assert _mostly_repeats(full.body, trimmed.body, empty.settings.duplicate_threshold), "the case the rule is for"
     publish(empty, full, trimmed)
-    passages = empty.retriever.retrieve("Storm Delia hits coast", top_k=3, options=SearchOptions(recency=False)).passages
+    assert _mostly_repeats(full.body, trimmed.body, empty.settings.duplicate_threshold), "the case the rule is for"
+    return empty.retriever.retrieve("Storm Delia hits coast", top_k=3, options=SearchOptions(recency=False)).passages
+
+
+def test_a_fuller_copy_that_mostly_repeats_a_trimmed_one_is_kept_for_the_figure_only_it_gives(empty):
+    passages = _wire_copy_and_one_that_adds(empty, " The utility said about 140,000 customers were without power.",
+                                           title="Delia lands")
     assert passages[0].source == "Meridian Wire"  # the trimmed copy is the closer match ...
     assert any("140,000" in p.text for p in passages)  # ... and the fuller one is not collapsed into it
 
 
-def test_an_older_copy_with_a_figure_since_corrected_is_still_collapsed_into_the_newer_one(empty):
-    body = _BULLETIN_SHARED + " The utility said about {} customers were without power."
-    corrected = article("Delia lands", body.format("140,000"), url="https://weather.example/delia", day="2024-08-28",
-                        source="Coastal Weather")
-    first = article("Delia lands", body.format("120,000"), url="https://wire.example/delia", day="2024-08-27",
-                    source="Meridian Wire")
-    publish(empty, corrected, first)
-    for question in ("Delia lands 140,000 customers without power", "Delia lands 120,000 customers without power"):
-        passages = empty.retriever.retrieve(question, top_k=3, options=SearchOptions(recency=False)).passages
-        assert len(passages) == 1 and "140,000" in passages[0].text, question
-        assert [a["source"] for a in passages[0].also_in] == ["Meridian Wire"]
-
-
 def test_a_copy_adding_a_sentence_with_no_figure_or_name_is_still_one_passage(empty):
     added = " Officials said the storm would weaken quickly once it moved over the cooler hills inland."
-    full = article("Storm Delia hits coast", _BULLETIN_SHARED + added, url="https://weather.example/delia", day="2024-08-27",
-                   source="Coastal Weather")
-    trimmed = article("Storm Delia hits coast", _BULLETIN_SHARED, url="https://wire.example/delia", day="2024-08-28",
-                      source="Meridian Wire")
-    publish(empty, full, trimmed)
-    passages = empty.retriever.retrieve("Storm Delia hits coast", top_k=3, options=SearchOptions(recency=False)).passages
+    passages = _wire_copy_and_one_that_adds(empty, added, title="Storm Delia hits coast")
     assert len(passages) == 1, "a sentence's capitalised first word is no name"
 
 
