@@ -6,23 +6,22 @@ the CFTC?" is not answered by a sentence whose only name is "CFTC". `fit` grades
 best such span, counted higher when it stands near the word asked about ("19 league goals",
 "Manager Ruth Callander"). Untyped questions (yes/no, why, what) are answered by a sentence
 about the question's own names. The extractive answerer picks its lead with `fit`; every
-answer's `verification.answers_question` is `first_sentence_answers` of its text.
+answer's `verification.answers_question` judges the answer's first sentence with `answers`
+(`qa/first_sentence.py`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
-from qa.citations import parse_marks, strip_marks
-from qa.words import STOPWORDS
-from qa.question_types import DAY, REASON, TYPED, WHO, YEAR, YESNO, QuestionType, classify, stem
-from index.sentences import split_sentences
+from qa.question_types import DAY, REASON, TYPED, WHO, YEAR, YESNO, QuestionType, stem
 from qa.typed_spans import (
     A_YEAR, CLOCK, COUNTRY, DATE, DURATION, NAME, NUMBER, ORG, ORG_WORDS, PERSON, PLACE, PLACE_PREPOSITIONS, PLACE_WORDS, SPEECH, WEEKDAYS,
     Analysis, Span, analyse,
 )
+from qa.words import STOPWORDS
 
 # How well a span of each kind answers each asked kind (a bare name may be either).
 _ACCEPTS: dict[str, dict[str, float]] = {
@@ -62,7 +61,7 @@ _REPORTING = frozenset(stem(w) for w in (*SPEECH, "announced", "reported", "conf
 _TOWNS = frozenset(stem(w) for w in "city town village capital".split())
 _FOCUS_WINDOW = 10
 # Sentences that say the answer is not there ("the articles do not say who ...").
-_NOT_SAID = re.compile(
+NOT_SAID = re.compile(
     r"\b(do|does|did)(?: not|n't) (say|state|mention|specify|give|name|answer|report|disclose|identify)\b"
     r"|\bnot (stated|specified|mentioned|reported|disclosed|given)\b|\b(is|was|remains) unclear\b",
     re.IGNORECASE,
@@ -277,7 +276,7 @@ def answers(question: QuestionType, sentence: str, similarity: float | None = No
 
     `similarity` is the sentence's cosine similarity to the question, when known; `context` its headline.
     """
-    if not sentence.strip() or _NOT_SAID.search(sentence):
+    if not sentence.strip() or NOT_SAID.search(sentence):
         return False
     if question.kind in TYPED:
         return fit(question, sentence, similar=close_in_meaning(question, sentence, similarity, context)) > 0
@@ -286,51 +285,6 @@ def answers(question: QuestionType, sentence: str, similarity: float | None = No
         or stance_fit(question, sentence, context) > 0
         or reason_fit(question, sentence, context) > 0
     )
-
-
-def first_sentence_answers(
-    question: str,
-    answer_text: str,
-    similarity: Callable[[str], float] | None = None,
-    *,
-    written: bool = False,
-    titles: Mapping[int, str] | None = None,
-) -> bool:
-    """Judge an answer by its first sentence that is not a lead-in (a line ending in ':' and citing nothing).
-
-    `similarity(sentence)` gives the sentence's cosine similarity to the question. A sentence a
-    model `written` for this question is about it by construction (its words may paraphrase the
-    question's freely), so it answers when it states the asked thing; a quoted sentence was
-    written for something else and must also be about the question, as the extractive answerer
-    requires of its lead. `titles` (passage number to headline) give the sentence the headlines
-    of what it cites as context, as the extractive answerer reads a sentence with its story's.
-    """
-    lead, cited = _lead(answer_text)
-    if not lead:
-        return False
-    closeness = 1.0 if written else (similarity(lead) if similarity is not None else None)
-    context = " ".join((titles or {}).get(n, "") for n in cited)
-    return answers(classify(question), lead, closeness, context)
-
-
-def lead_sentence(answer_text: str) -> str:
-    """The first sentence of an answer that makes a claim, its citation marks removed.
-
-    A lead-in that says the answer is missing ("... do not say who ...; they say:") is the
-    lead itself: it tells the reader that what follows does not answer.
-    """
-    return _lead(answer_text)[0]
-
-
-def _lead(answer_text: str) -> tuple[str, list[int]]:
-    for sentence in split_sentences(answer_text):
-        text = strip_marks(sentence.text)
-        if _NOT_SAID.search(text):
-            return text, []
-        if text.rstrip().endswith(":") or not text:
-            continue
-        return text.strip("\"\u201c\u201d "), [n for _, _, numbers in parse_marks(sentence.text) for n in numbers]
-    return "", []
 
 
 def _share(wanted: frozenset[str], present: set[str]) -> float:
@@ -397,6 +351,5 @@ def _closeness(distance: int) -> float:
 
 
 __all__ = [
-    "answers", "close_in_meaning", "first_sentence_answers", "fit", "lead_sentence", "name_coverage", "reason_fit", "stance_fit",
-    "states_beside_head",
+    "NOT_SAID", "answers", "close_in_meaning", "fit", "name_coverage", "reason_fit", "stance_fit", "states_beside_head",
 ]

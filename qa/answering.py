@@ -16,7 +16,7 @@ import numpy as np
 
 from core.errors import InvalidRequest, ModelError
 
-from qa.answer_check import first_sentence_answers
+from qa.first_sentence import first_sentence_answers
 from qa.recase import recase
 from qa.budget import fit_passages
 from qa.citations import check_citations

@@ -164,7 +164,6 @@ def _facts(text: str, *, opening: bool = True) -> set[str]:
     return numbers(text) | names
 
 
-
 @lru_cache(maxsize=50_000)
 def _shingles(chunk_id: str, text: str) -> frozenset[int]:
     """Hashed word 3-grams of a chunk; chunk ids are version-specific, so a cached entry never goes stale."""

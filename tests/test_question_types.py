@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from qa.answer_check import answers, first_sentence_answers, fit, lead_sentence
+from qa.answer_check import answers, fit
+from qa.first_sentence import first_sentence_answers, lead_sentence
 from qa.question_types import classify
 from qa.typed_spans import analyse
 
