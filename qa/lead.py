@@ -63,12 +63,6 @@ RESTATING_WEIGHT = 2.0
 IN_CONTEXT_WEIGHT = 1.0
 
 
-# A trailing clause that places the question in time by something with its own subject.
-_TIME_CLAUSE = re.compile(
-    r"\s(?:before|after|since|until|once|when|while)\s+(?:he|she|it|they|we|i|you|the|a|an|his|her|its|their)\b.*$",
-    re.IGNORECASE,
-)
-
 # Questions whose sentence scores are kept per process, for the answer that follows a search (each
 # holds its sentences' vectors: about 50 KB).
 SCORED_QUESTIONS = 128
@@ -188,22 +182,12 @@ class LeadScorer:
 
     def _restating(self, question: str, asking: str, vectors: np.ndarray) -> np.ndarray:
         """How much closer each sentence is to the context told before the `asking` clause than to the clause (0 when not)."""
-        context, asking = told_and_asked(question, asking)
+        context = question.replace(asking, " ").strip(" -\u2014\u2013,.;:") if asking != question else ""
         # Openers alone ("ok so", "can you tell me") are no context: it takes two words that mean something.
         if len(content_words(context)) < 2 or not len(vectors):
             return np.zeros(len(vectors))
         told, asked = (unit(self.query_vector(text)) for text in (context, asking))
         return np.maximum(0.0, vectors @ told - vectors @ asked)
-
-
-def told_and_asked(question: str, asking: str) -> tuple[str, str]:
-    """What the reader tells (context) and what they ask: the context before the `asking` clause,
-    or else a trailing clause that places the question in time ("What turned up once the canvas
-    had been cleaned?" tells that it was cleaned)."""
-    context = question.replace(asking, " ").strip(" -\u2014\u2013,.;:") if asking != question else ""
-    if not context and (clause := _TIME_CLAUSE.search(asking)):
-        return clause.group().strip(" ?"), asking[: clause.start()] + "?"
-    return context, asking
 
 
 def unit(vector: Sequence[float]) -> np.ndarray:

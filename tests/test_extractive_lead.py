@@ -235,20 +235,6 @@ def test_a_sentence_restating_what_the_reader_said_before_asking_does_not_lead(e
     assert "Daniel Korir" not in lead(ExtractiveAnswerer(embedder, min_relevance=0.05).draft(question, passages).text)
 
 
-def test_a_trailing_clause_placing_the_question_in_time_is_told_not_asked():
-    from qa.lead import told_and_asked
-
-    question = "What hidden detail turned up once the canvas had been cleaned?"
-    assert told_and_asked(question, question) == ("once the canvas had been cleaned", "What hidden detail turned up?")
-    question = "Which agency did Gensler run before he became the top securities regulator?"
-    assert told_and_asked(question, question)[0] == "before he became the top securities regulator"
-    # Context told first is the context; a question with neither tells nothing.
-    question = "Chebet won the women's race, but who took the men's race?"
-    told, asked = told_and_asked(question, "who took the men's race?")
-    assert told.startswith("Chebet won the women's race") and asked == "who took the men's race?"
-    assert told_and_asked("When was the bridge built?", "When was the bridge built?") == ("", "When was the bridge built?")
-
-
 def test_the_sentence_repeating_the_question_s_figure_leads(embedder):
     passages = [passage(1, "The council approved the bridge contract on Tuesday after extra debate about the deal. "
                            "The added $2.6 million covers overnight crews and a walkway.", title="Bridge deal approved")]
