@@ -14,7 +14,8 @@ from functools import lru_cache
 import Stemmer
 
 from qa.asking import asking_clause, read_out_contractions
-from qa.typed_spans import DATE, DURATION, MONEY, NUMBER, ORG, PERCENT, PERSON, PLACE, ROLES, analyse, is_occupation, tokenize
+from qa.question_nouns import noun_kind
+from qa.typed_spans import DATE, DURATION, MONEY, NUMBER, ORG, PERCENT, PERSON, PLACE, Token, analyse, tokenize
 from qa.words import COMMON_ACRONYMS, STOPWORDS
 
 _STEMMER = Stemmer.Stemmer("english")
@@ -31,43 +32,10 @@ _AUXILIARIES = frozenset(
     "is are was were do does did has have had can could will would should shall may might must am isn't aren't "
     "wasn't weren't doesn't didn't hasn't haven't won't".split()
 )
-_QUANTITIES = frozenset(
-    "percent percentage share proportion fraction rate price yield amount sum figure number score temperature "
-    "total cost fine penalty salary budget revenue value margin attendance size speed distance capacity count "
-    "tally majority level height depth weight length age fee wage valuation deficit surplus profit loss sales "
-    "growth increase decrease drop fall rise inflation payment settlement award damages bail sentence "
-    "rainfall snowfall turnout population volume debt funding cap limit fare dividend return headcount workforce "
-    "staffing reading odds ratio".split()
-)
 # Quantity words that say nothing of what they measure until a noun follows ("what size raise").
 _BARE_MEASURES = frozenset("size amount number level figure total count".split())
 _MONEY_VERB_FORMS = r"pay|paid|pays|cost|costs|fined?|spend|spent|raise[sd]?|worth|charge[sd]?|earn(ed|s)?|owe[sd]?"
 _MONEY_VERBS = re.compile(rf"\b({_MONEY_VERB_FORMS})\b")
-_TIMES = frozenset(
-    "year years date day days month months time season week decade century hour morning night period span era".split()
-)
-_PLACES = frozenset(
-    "city country state town venue stadium place region county neighbourhood neighborhood location street "
-    "district province island area site village capital continent nation airport port".split()
-)
-_ORGS = frozenset(
-    "company companies firm firms agency agencies organisation organization organisations organizations regulator "
-    "regulators bank banks exchange exchanges team teams club clubs court courts outlet outlets newspaper "
-    "university institute lab laboratory body bodies unit units department ministry party group union council "
-    "committee board authority business startup retailer airline insurer lender manufacturer maker supplier "
-    "developer contractor fund school hospital charity publication network station sponsor rival competitor "
-    "opponent side entity entities platform subsidiary subsidiaries affiliate division vendor vendors provider "
-    "providers carrier carriers operator operators distributor distributors publisher broadcaster chain brand "
-    "automaker carmaker utility consultancy conglomerate".split()
-)
-_PEOPLE = ROLES | frozenset(
-    "person people man woman member members defendant plaintiff employee reporter editor official officials "
-    "executives player players candidate winner athlete witness victim driver pilot owner buyer seller teacher "
-    "schoolteacher student doctor nurse physician surgeon farmer worker resident tenant voter fan runner cyclist "
-    "rider rower swimmer skier amateur volunteer activist scholar artist singer actor writer novelist journalist "
-    "photographer architect investor trader banker chef survivor suspect passenger customer patient citizen "
-    "astronaut explorer inventor entrepreneur whistleblower critic opponent".split()
-)
 _HOW_NUMBER = re.compile(
     r"^how (many|much|long|old|far|big|large|high|fast|often|tall|deep|wide|heavy|hot|cold|warm|severe|strong"
     r"|effective|efficient|accurate|likely)\b"
@@ -160,6 +128,8 @@ class QuestionType:
     ahead: bool = False  # a when-question about what is yet to happen ("When will the bridge reopen?")
     # Names that qualify what is asked ("Which Fairway subsidiary ...?"): the answer may hold them.
     qualifiers: frozenset[str] = frozenset()
+    # The names as the question writes them, word runs ("kestrel", "sound", "ferries").
+    name_phrases: tuple[tuple[str, ...], ...] = ()
 
     @property
     def typed(self) -> bool:
@@ -238,6 +208,7 @@ def classify(question: str) -> QuestionType:
         persons=persons,
         ahead=kind == DATE and bool(_AHEAD.search(lower)),
         qualifiers=_qualifiers(words, head[:1], names),
+        name_phrases=_name_phrases(tokens, names),
     )
 
 
@@ -264,6 +235,22 @@ def _qualifiers(words: list[str], head: list[str], names: tuple[str, ...]) -> fr
     if start == at or start == 0 or words[start - 1] not in _DETERMINERS:
         return frozenset()
     return frozenset(w.removesuffix("'s") for w in words[start:at])
+
+
+def _name_phrases(tokens: tuple[Token, ...], names: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """Runs of consecutive name words: "Kestrel Sound Ferries" is one name, not three."""
+    phrases: list[list[str]] = []
+    previous = None
+    for token in tokens:
+        if token.lower in names:
+            if previous is not None and token.start - previous.end <= 1 and phrases:
+                phrases[-1].append(token.lower)
+            else:
+                phrases.append([token.lower])
+            previous = token
+        else:
+            previous = None
+    return tuple(tuple(phrase) for phrase in phrases)
 
 
 def _role_noun(asked: list[str], names: tuple[str, ...]) -> str | None:
@@ -315,7 +302,7 @@ def _kind(lower: str, words: list[str]) -> tuple[str, int]:
     if _WHEN.match(lower):
         return DATE, 1
     if _WHERE.match(lower):
-        level = next((i for i, w in enumerate(words) if _noun_kind(w) == NUMBER), None)
+        level = next((i for i, w in enumerate(words) if noun_kind(w) == NUMBER), None)
         if level is not None and _LEVEL_VERBS.search(lower):
             return NUMBER, level
         return PLACE, 1
@@ -338,11 +325,11 @@ def _kind(lower: str, words: list[str]) -> tuple[str, int]:
             if word in _AUXILIARIES:
                 # "What did the court rule?": a noun after the verb is the subject, not the thing asked for.
                 break
-            found = _noun_kind(word)
+            found = noun_kind(word)
             if found:
                 # "Which council member ...?" asks for a member: a compound's last noun decides its
                 # kind ("What inflation rate" keeps "inflation", the more telling word, as its head).
-                following = _noun_kind(words[offset + 1]) if offset + 1 < len(words) else None
+                following = noun_kind(words[offset + 1]) if offset + 1 < len(words) else None
                 compound = following and following != found and not word.endswith("'s")  # "which city's court" asks for a city
                 return (following, offset + 1) if compound else (found, offset)
         # "What does the extra $2.6 million pay for?" gives the sum and asks what it buys.
@@ -377,19 +364,9 @@ def _phrase_head(words: list[str], start: int) -> tuple[str, int] | None:
             phrase.append(index)
     if not phrase:
         return None
-    kind = _noun_kind(words[phrase[-1]])
+    kind = noun_kind(words[phrase[-1]])
     if kind is None:
         # "What is the price tag on the takeover?": a quantity that modifies a noun of no kind asks for a number.
-        measured = next((i for i in phrase[:-1] if _noun_kind(words[i]) == NUMBER), None)
+        measured = next((i for i in phrase[:-1] if noun_kind(words[i]) == NUMBER), None)
         return (NUMBER, measured) if measured is not None else None
     return kind, phrase[-1]
-
-
-def _noun_kind(word: str) -> str | None:
-    singular = {word, word.removesuffix("'s"), word.removesuffix("s"), word.removesuffix("ies") + "y"}
-    for kind, nouns in ((NUMBER, _QUANTITIES), (DATE, _TIMES), (PLACE, _PLACES), (ORG, _ORGS), (PERSON, _PEOPLE)):
-        if singular & nouns:
-            return kind
-    if is_occupation(word):  # a neurologist, a physician
-        return PERSON
-    return None
