@@ -309,10 +309,9 @@ def _is_new(span: Span, analysis: Analysis, question: QuestionType) -> bool:
     # full. A word like "Street" is no name of its own: "Canal Street" is not "Elm Street" said in full.
     # A name qualifying what is asked is expected in the answer: "Which Fairway subsidiary ...?" is
     # answered by "Fairway Logistics".
-    shared = set(words) & (set(question.names) - question.qualifiers)
     # Only a span holding a whole name of the question says it in full: "Tidewater Ferries" shares
     # one word of "Kestrel Sound Ferries" and is another company.
-    shared = {w for w in shared if any(w in phrase and set(phrase) <= set(words) for phrase in question.name_phrases)}
+    shared = {w for phrase in question.name_phrases if set(phrase) <= set(words) for w in phrase} - question.qualifiers
     if len(new) == 1 and any(w not in ORG_WORDS and w not in PLACE_WORDS for w in shared):
         return False
     return bool(new)

@@ -161,11 +161,11 @@ def classify(question: str) -> QuestionType:
     words = [w.lower() for w in _WORDS.findall(asking)]
     kind, head_at = _kind(lower, words)
     every_word = [w.lower() for w in _WORDS.findall(text)]
-    content = [w for w in every_word if w not in STOPWORDS and w not in _AUXILIARIES and w not in _FILLER]
+    content = [w for w in every_word if _says_something(w)]
     asked = words[head_at:]
     # "Did Sandoval end up backing the deal?" asks about backing, "Who went on to win?" about winning.
     asked = [w for i, w in enumerate(asked) if not (w in _PHRASAL_OPENERS and asked[i + 1 : i + 2] in (["up"], ["to"], ["on"]))]
-    after = [w for w in asked if w not in STOPWORDS and w not in _AUXILIARIES and w not in _FILLER]
+    after = [w for w in asked if _says_something(w)]
     tokens = tokenize(text)
     # The first word is capitalised as a question's first word, unless context comes before the
     # asking clause ("Castlebay fired Marcus Bell, so who ...?").
@@ -212,6 +212,11 @@ def classify(question: str) -> QuestionType:
     )
 
 
+def _says_something(word: str) -> bool:
+    """Whether a question word is about its subject: not a stop word, an auxiliary or phrasing ("many", "off")."""
+    return word not in STOPWORDS and word not in _AUXILIARIES and word not in _FILLER
+
+
 def _measure(lower: str, words: list[str]) -> str:
     """What a number question's answer measures, when its words say: money, a percentage or a duration."""
     if _DURATION_QUESTION.match(lower):
@@ -243,7 +248,7 @@ def _name_phrases(tokens: tuple[Token, ...], names: tuple[str, ...]) -> tuple[tu
     previous = None
     for token in tokens:
         if token.lower in names:
-            if previous is not None and token.start - previous.end <= 1 and phrases:
+            if previous is not None and token.start - previous.end <= 1:
                 phrases[-1].append(token.lower)
             else:
                 phrases.append([token.lower])
@@ -274,8 +279,7 @@ def _measured_noun(asked: list[str]) -> str | None:
     following = asked[1:3]
     if following[:1] == ["of"]:
         following = following[1:]
-    word = following[0] if following else ""
-    return word if word and word not in STOPWORDS and word not in _AUXILIARIES and word not in _FILLER else None
+    return following[0] if following and _says_something(following[0]) else None
 
 
 def _main_clause_end(asked: list[str], names: tuple[str, ...]) -> list[str]:
